@@ -130,6 +130,8 @@ class Claim(BaseModel):
     recipient: Optional[str] = None
     purpose: Optional[str] = None
     value_eur: Optional[Decimal] = None
+    eur_rate: Optional[Decimal] = Field(None, description="EUR per unit of the claim's currency.")
+    eur_rate_date: Optional[date] = Field(None, description="ECB reference date of the rate used.")
     status: Status = Status.new
 
 

@@ -1,0 +1,79 @@
+"""Every problem's message and hint, written once (STYLE.md habit 6).
+
+A message names what happened in the reader's words and what was done; the hint says
+what to do. `issue()` is the only way a `ValidationIssue` is made, so the same rule always
+reads the same in the ledger, the workbook and the command's summary.
+"""
+from __future__ import annotations
+
+from .models import IssueCode, Severity, Step, ValidationIssue
+
+# code -> (severity, message template, hint). Templates take keyword arguments.
+MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
+    IssueCode.empty_file: (Severity.error, "the file is empty; skipped.",
+                           "Remove it or save the article again."),
+    IssueCode.binary_file: (Severity.error, "the file is not text (it looks like {kind}); skipped.",
+                            "Save the article as .txt or .md in the inbox."),
+    IssueCode.unsupported_format: (Severity.error, "files of type '{suffix}' cannot be read yet; skipped.",
+                                   "Save the article as .txt or .md in the inbox."),
+    IssueCode.bad_encoding: (Severity.error, "the text encoding could not be recognised; skipped.",
+                             "Open the file and save it again as UTF-8."),
+    IssueCode.legacy_encoding: (Severity.warning, "the file is not UTF-8; it was read as {encoding}.",
+                                "Check the claims' quotes; save the file as UTF-8 to silence this."),
+    IssueCode.too_large: (Severity.error, "the file is {size:,} bytes, over the limit of {limit:,}; skipped.",
+                          "Split the file, or raise the size limit (--max-bytes) if it is really one article."),
+    IssueCode.unreadable: (Severity.error, "the file could not be read ({reason}); skipped.",
+                           "Check that the file exists and that you may read it."),
+    IssueCode.no_date: (Severity.warning, "no date found in the file name or at the top of the text; "
+                        "its claims have no date.",
+                        "Rename the file to start with the date (2024-09-20-...) or add a line 'date: 2024-09-20' at the top."),
+    IssueCode.no_text: (Severity.error, "the document holds no text to read; skipped.",
+                        "Check the file opens and shows the article."),
+    IssueCode.extract_failed: (Severity.error, "the extractor failed on this document ({reason}); "
+                               "its claims are missing.", "Report this document to the maintainers."),
+    IssueCode.schema: (Severity.error, "field {field} is invalid: {reason}.",
+                       "Review this claim; correct or reject it in the Review sheet."),
+    IssueCode.value_not_positive: (Severity.error, "the value {value} is not above zero.",
+                                   "Check the quote; correct or reject the claim."),
+    IssueCode.value_not_finite: (Severity.error, "the value is not a finite number.",
+                                 "Check the quote; correct or reject the claim."),
+    IssueCode.range_inverted: (Severity.error, "the high end of the range ({high}) is not above its low end ({low}).",
+                               "Check the quote; correct the claim."),
+    IssueCode.unit_unknown: (Severity.error, "the unit '{unit}' is not a known unit.",
+                             "Correct the unit in the Review sheet."),
+    IssueCode.currency_unknown: (Severity.error, "'{unit}' is not a known ISO 4217 currency code.",
+                                 "Correct the unit in the Review sheet."),
+    IssueCode.quote_mismatch: (Severity.error, "the quote does not match the document text at its place.",
+                               "Report this document to the maintainers."),
+    IssueCode.implausible_magnitude: (Severity.warning, "{value:,} {unit} is implausibly large for a {unit} figure.",
+                                      "Check the quote; correct or reject the claim."),
+    IssueCode.date_in_future: (Severity.warning, "the document date {date} is in the future.",
+                               "Check the date in the file name or the 'date:' line."),
+    IssueCode.no_rate: (Severity.warning, "no exchange rate for {unit} on {date}; the figure is not converted to EUR.",
+                        "Supply a rates file for this currency, or leave the figure unconverted."),
+    IssueCode.step_failed: (Severity.error, "the {step} step failed on this document ({reason}).",
+                            "Run again with --verbose and report the error to the maintainers."),
+}
+
+# The step each code belongs to, so callers need not repeat it.
+STEPS: dict[IssueCode, Step] = {
+    **{c: Step.ingest for c in (IssueCode.empty_file, IssueCode.binary_file, IssueCode.unsupported_format,
+                                IssueCode.bad_encoding, IssueCode.legacy_encoding, IssueCode.too_large,
+                                IssueCode.unreadable, IssueCode.no_date, IssueCode.no_text)},
+    IssueCode.extract_failed: Step.extract,
+    IssueCode.no_rate: Step.normalise,
+}
+
+
+def issue(code: IssueCode, document: str, *, claim_id: str = "", where: str = "",
+          step: Step | None = None, **fields: object) -> ValidationIssue:
+    """Make the issue for `code` with its one message and hint."""
+    severity, template, hint = MESSAGES[code]
+    return ValidationIssue(severity=severity, document=document, claim_id=claim_id,
+                           step=step or STEPS.get(code, Step.validate), code=code,
+                           message=template.format(**fields), hint=hint, where=where)
+
+
+def describe(i: ValidationIssue) -> str:
+    """One line for a terminal: `name: message`."""
+    return f"{i.document}: {i.message}"
