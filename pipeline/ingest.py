@@ -30,9 +30,13 @@ DATE_LINE_SCAN = 5
 
 
 def list_files(folder: Path) -> list[Path]:
-    """Every file under `folder`, hidden ones left out, in a stable order."""
+    """Every file under `folder`, hidden ones left out, in a stable order.
+
+    A broken link is listed too: the analyst sees it in the folder, so it gets an error row.
+    """
     return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+                  if (p.is_file() or p.is_symlink())
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def content_hash(data: bytes) -> str:

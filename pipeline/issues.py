@@ -51,7 +51,7 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
                                "Check the date in the file name or the 'date:' line."),
     IssueCode.no_rate: (Severity.warning, "no exchange rate for {unit} on {date}; the figure is not converted to EUR.",
                         "Supply a rates file for this currency, or leave the figure unconverted."),
-    IssueCode.step_failed: (Severity.error, "the {step} step failed on this document ({reason}).",
+    IssueCode.step_failed: (Severity.error, "the {step_name} step failed on this document ({reason}).",
                             "Run again with --verbose and report the error to the maintainers."),
 }
 

@@ -1,0 +1,122 @@
+"""The command line: parse options, call the package, print, pick the exit code.
+
+Exit 0: the run completed (problems with documents are listed, not fatal);
+1: it could not complete; 2: the command line was wrong (click's usage errors).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import flow, ingest
+from .issues import describe
+from .models import Claim, ValidationIssue
+
+CLAIM_JSON_FIELDS = ["quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
+                     "category", "subject", "period", "vague", "recipient", "purpose", "value_eur"]
+
+
+def _number(d: Decimal | None) -> int | float | None:
+    if d is None:
+        return None
+    return int(d) if d == d.to_integral_value() and abs(d) < 2**63 else float(d)
+
+
+def claim_json(claim: Claim, source: str) -> dict[str, Any]:
+    """A claim as `extract --json` prints it: `source`, `id` and every CLAIMS.md field."""
+    data = claim.model_dump(mode="json", include=set(CLAIM_JSON_FIELDS))
+    for f in ("value", "value_high", "value_eur"):
+        data[f] = _number(getattr(claim, f))
+    return {"source": source, "id": claim.id, **{f: data[f] for f in CLAIM_JSON_FIELDS}}
+
+
+def issue_json(i: ValidationIssue) -> dict[str, Any]:
+    return i.model_dump(mode="json")
+
+
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=ingest.DEFAULT_MAX_BYTES, show_default=True,
+    help="Files larger than this many bytes are refused without being read, with an error row.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--verbose", "-v", is_flag=True, help="Show full error details (tracebacks) when something fails.")
+def main(verbose: bool) -> None:
+    """Track pledges, deliveries and production capacities reported in news.
+
+    Drop articles into the inbox folder, then `run` reads the new ones, finds every
+    numeric claim (money pledged, materiel delivered, capacities, counts), checks each,
+    keeps them in a ledger and writes the tracker workbook.
+    """
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(message)s")
+
+
+@main.command()
+@click.option("--inbox", type=click.Path(path_type=Path), default=Path("inbox"), show_default=True,
+              help="Folder of articles to read (.txt or .md). Subfolders are read too.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("outputs"), show_default=True,
+              help="Folder where the ledger (ledger.sqlite) and the workbook (tracker.xlsx) are kept.")
+@click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
+              help="If another run is using the out folder, wait this many seconds for it before giving up.")
+@max_bytes_option
+def run(inbox: Path, out: Path, wait: float, max_bytes: int) -> None:
+    """Read new or changed articles in the inbox and update the ledger and the workbook.
+
+    Articles already read and unchanged are skipped; nothing already in the ledger is
+    lost. Problems with single articles are listed and recorded; the rest still runs.
+    """
+    try:
+        result = flow.run(inbox, out, max_bytes=max_bytes, wait=wait)
+    except flow.RunError as err:
+        raise click.ClickException(str(err)) from None
+    errors = [i for i in result.issues if i.severity == "error"]
+    warnings = [i for i in result.issues if i.severity == "warning"]
+    click.echo(f"Read {result.documents_read} new or changed document(s) of {result.documents_seen} in {inbox} "
+               f"({result.documents_unchanged} unchanged); found {result.claims_found} claim(s); "
+               f"{len(errors)} error(s), {len(warnings)} warning(s).")
+    for i in result.issues:
+        click.echo(f"  {i.severity.value}: {describe(i)}")
+    click.echo(f"Workbook: {out / flow.WORKBOOK_NAME}  Ledger: {out / flow.LEDGER_NAME}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object {\"claims\": [...], \"errors\": [...]} instead of a table.")
+@max_bytes_option
+def extract(paths: tuple[Path, ...], as_json: bool, max_bytes: int) -> None:
+    """Find the claims in articles and print them, without touching the ledger or workbook.
+
+    PATHS are files or folders (every file in a folder is read). Useful to check what
+    the tracker would find in an article before dropping it into the inbox.
+    """
+    processed, problems = flow.extract_paths(list(paths), max_bytes=max_bytes)
+    if as_json:
+        claims = [claim_json(c, p.source) for p in processed for c in p.claims]
+        json.dump({"claims": claims, "errors": [issue_json(i) for i in problems]}, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
+    for p in processed:
+        for c in p.claims:
+            high = f"-{c.value_high:,f}" if c.value_high is not None else ""
+            click.echo(f"{p.key}\t{c.value:,f}{high}\t{c.unit}\t{c.qualifier.value}\t{c.category.value}\t"
+                       f"{c.subject or ''}\t{c.quote!r}")
+    for i in problems:
+        click.echo(f"{i.severity.value}: {describe(i)}", err=True)
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+              show_default=True, help="Folder to write the JSON Schema files into.")
+def schema(out: Path) -> None:
+    """Write the JSON Schema of the claim and document records (schemas/*.json)."""
+    from .schemas import write_schemas
+
+    for path in write_schemas(out):
+        click.echo(f"wrote {path}")
