@@ -1,0 +1,325 @@
+"""Word lists the extractor reads (data only; the rules live in numbers.py, extract.py
+and attributes.py). Each list says where it came from. Phrases are lower case; the
+extractor matches them case-insensitively unless a list says otherwise.
+"""
+from __future__ import annotations
+
+# --- numbers ---------------------------------------------------------------------
+# English cardinal words (any grammar); "nought"/"naught" are British zero.
+UNITS: dict[str, int] = {
+    "zero": 0, "nought": 0, "naught": 0, "nil": 0,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# Multipliers that scale the group before them ("three hundred", "two dozen").
+HUNDREDS: dict[str, int] = {"hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12,
+                            "dzs": 12, "dozs": 12, "doz": 12, "score": 20}
+# Scale words and the abbreviations wire copy uses for them; lakh/crore from
+# Indian English (both appear in Recognizers-Text's English specs).
+SCALES: dict[str, int] = {
+    "thousand": 10**3, "k": 10**3, "K": 10**3,
+    "lakh": 10**5, "lakhs": 10**5, "lac": 10**5,
+    "million": 10**6, "millions": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6,
+    "m": 10**6, "M": 10**6, "MM": 10**6, "mio": 10**6,
+    "crore": 10**7, "crores": 10**7,
+    "billion": 10**9, "billions": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9,
+    "B": 10**9, "G": 10**9, "mrd": 10**9, "milliard": 10**9,
+    "trillion": 10**12, "trillions": 10**12, "tn": 10**12, "tln": 10**12, "trn": 10**12,
+    "T": 10**12,
+}
+# Scale abbreviations that are also common words or unit symbols: only taken as a
+# scale right after a money amount ("$5m", "€2b"); "1m" alone is a metre.
+MONEY_ONLY_SCALES: frozenset[str] = frozenset({"m", "b"})
+# Denominators of spoken fractions ("two thirds", "a quarter").
+FRACTIONS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10, "twelfth": 12, "twelfths": 12, "twentieth": 20,
+    "twentieths": 20, "thirtieth": 30, "thirtieths": 30, "hundredth": 100,
+    "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    "millionth": 10**6, "millionths": 10**6, "billionth": 10**9, "billionths": 10**9,
+    "trillionth": 10**12, "trillionths": 10**12,
+}
+# Unicode vulgar fractions (Unicode block "Number Forms").
+VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+    "⅖": (2, 5), "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8),
+    "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8),
+}
+
+# Vague quantities, valued at their smallest reading (CLAIMS.md `vague`); longest first
+# so "tens of thousands of" wins over "thousands of".
+VAGUE: list[tuple[str, int]] = [
+    ("hundreds of thousands of", 100_000), ("tens of thousands of", 10_000),
+    ("hundreds of millions of", 100_000_000), ("tens of millions of", 10_000_000),
+    ("hundreds of billions of", 100_000_000_000), ("tens of billions of", 10_000_000_000),
+    ("several hundred thousand", 100_000), ("several tens of thousands of", 10_000),
+    ("several thousand", 1000), ("several hundred", 100), ("several million", 1_000_000),
+    ("several billion", 1_000_000_000), ("several trillion", 10**12),
+    ("a few thousand", 1000), ("a few hundred", 100), ("a few million", 1_000_000),
+    ("a few billion", 1_000_000_000), ("a few dozen", 12),
+    ("trillions of", 10**12), ("billions of", 1_000_000_000), ("millions of", 1_000_000),
+    ("thousands of", 1000), ("hundreds of", 100), ("dozens of", 12), ("scores of", 20),
+]
+
+# --- qualifiers -------------------------------------------------------------------
+# Phrases right before a figure, from CLAIMS.md `qualifier` and common wire usage.
+# Longest first, or "more than" wins inside "no more than".
+QUALIFIERS_BEFORE: list[tuple[str, str]] = sorted([
+    ("no more than", "upper_bound"), ("not more than", "upper_bound"),
+    ("no greater than", "upper_bound"), ("not exceeding", "upper_bound"),
+    ("less than or equal to", "upper_bound"), ("smaller or equal than", "upper_bound"),
+    ("less or equal than", "upper_bound"), ("equal to or less than", "upper_bound"),
+    ("up to", "upper_bound"), ("less than", "upper_bound"), ("fewer than", "upper_bound"),
+    ("under", "upper_bound"), ("below", "upper_bound"), ("at most", "upper_bound"),
+    ("a maximum of", "upper_bound"), ("maximum of", "upper_bound"),
+    ("a max of", "upper_bound"), ("just under", "upper_bound"),
+    ("just below", "upper_bound"), ("as many as", "upper_bound"),
+    ("as much as", "upper_bound"), ("smaller than", "upper_bound"),
+    ("lower than", "upper_bound"), ("<=", "upper_bound"), ("< =", "upper_bound"),
+    ("<", "upper_bound"), ("capped at", "upper_bound"),
+    ("no less than", "lower_bound"), ("not less than", "lower_bound"),
+    ("no fewer than", "lower_bound"), ("more than", "lower_bound"),
+    ("over", "lower_bound"), ("well over", "lower_bound"), ("just over", "lower_bound"),
+    ("at least", "lower_bound"), ("in excess of", "lower_bound"),
+    ("upwards of", "lower_bound"), ("upward of", "lower_bound"),
+    ("above", "lower_bound"), ("greater than", "lower_bound"),
+    ("larger than", "lower_bound"), ("higher than", "lower_bound"),
+    ("bigger than", "lower_bound"), ("bigger or equal than", "lower_bound"),
+    ("higher or equal than", "lower_bound"), ("greater than or equal to", "lower_bound"),
+    ("equal to or more than", "lower_bound"), ("at least or equal to", "lower_bound"),
+    ("a minimum of", "lower_bound"), ("minimum of", "lower_bound"),
+    ("exceeding", "lower_bound"), ("exceeded", "lower_bound"), ("exceeds", "lower_bound"),
+    ("exceed", "lower_bound"), ("surpassed", "lower_bound"), ("surpassing", "lower_bound"),
+    ("surpasses", "lower_bound"), ("surpass", "lower_bound"), ("topped", "lower_bound"),
+    ("beyond", "lower_bound"), (">=", "lower_bound"), (">", "lower_bound"),
+    ("more than a", "lower_bound"),
+    ("about", "approx"), ("around", "approx"), ("approximately", "approx"),
+    ("approx.", "approx"), ("approx", "approx"), ("roughly", "approx"),
+    ("nearly", "approx"), ("almost", "approx"), ("some", "approx"), ("circa", "approx"),
+    ("close to", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
+    ("an approximate", "approx"), ("in the region of", "approx"),
+    ("on the order of", "approx"), ("of the order of", "approx"),
+    ("more or less", "approx"), ("just about", "approx"), ("~", "approx"),
+    ("an average of", "approx"), ("on average", "approx"), ("about half", "approx"),
+    ("exactly", "exact"), ("precisely", "exact"), ("a total of", "exact"),
+    ("equal to", "exact"), ("equals to", "exact"), ("equals", "exact"),
+    ("equaling to", "exact"), ("equaling", "exact"),
+], key=lambda row: -len(row[0]))
+# Phrases right after a figure ("500 or more").
+QUALIFIERS_AFTER: list[tuple[str, str]] = sorted([
+    ("or more", "lower_bound"), ("and more", "lower_bound"), ("or greater", "lower_bound"),
+    ("and above", "lower_bound"), ("or above", "lower_bound"), ("plus", "lower_bound"),
+    ("or less", "upper_bound"), ("or fewer", "upper_bound"), ("and below", "upper_bound"),
+    ("or lower", "upper_bound"), ("at most", "upper_bound"),
+    ("or so", "approx"),
+], key=lambda row: -len(row[0]))
+
+# --- money ------------------------------------------------------------------------
+# Symbols and prefixed symbols -> ISO 4217 (Unicode currency symbols block, plus the
+# dollar prefixes of wire copy). Longest first: "US$" must win over "$".
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "u.s $": "USD", "us $": "USD",
+    "usd$": "USD", "c$": "CAD", "c $": "CAD", "ca$": "CAD", "cad$": "CAD", "can$": "CAD",
+    "a$": "AUD", "a $": "AUD", "au$": "AUD", "aud$": "AUD", "nz$": "NZD", "nzd$": "NZD",
+    "hk$": "HKD", "hk $": "HKD", "s$": "SGD", "s $": "SGD", "nt$": "TWD", "mex$": "MXN",
+    "mxn$": "MXN", "r$": "BRL",
+    "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "¥": "JPY", "₹": "INR", "₽": "RUB",
+    "₩": "KRW", "₪": "ILS", "₺": "TRY", "₱": "PHP", "₫": "VND", "₦": "NGN", "₡": "CRC",
+    "₾": "GEL", "₭": "LAK", "₸": "KZT", "₼": "AZN", "zł": "PLN", "kč": "CZK", "元": "CNY",
+    "ரூ": "LKR", "fr.": "CHF", "chf": "CHF",
+}
+# ISO 4217 codes the extractor recognises as words (ISO 4217 list, the currencies
+# that appear in defence-aid and business news; unlisted codes are not guessed).
+CURRENCY_CODES: frozenset[str] = frozenset("""
+USD EUR GBP UAH JPY CNY RMB CHF CAD AUD NZD HKD SGD TWD MXN BRL INR RUB KRW ILS TRY PHP
+VND NGN SEK NOK DKK ISK PLN CZK HUF RON BGN HRK RSD GEL AZN KZT AMD BYN MDL ZAR EGP SAR
+AED QAR KWD BHD OMR JOD LBP IQD IRR PKR BDT LKR NPR IDR MYR THB KES ETB GHS MAD TND DZD
+ARS CLP COP PEN UYU VES BOB PYG
+""".split())
+# "RMB" is the common name of the yuan in copy; stored as its ISO code.
+CODE_ALIASES: dict[str, str] = {"RMB": "CNY"}
+# Currency names -> ISO 4217 (ISO 4217 currency names, their plurals and the forms
+# wire copy uses). A name with a country adjective is listed before the bare name.
+CURRENCY_WORDS: dict[str, str] = {
+    "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
+    "american dollars": "USD", "american dollar": "USD", "united states dollars": "USD",
+    "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "australian dollars": "AUD", "australian dollar": "AUD",
+    "new zealand dollars": "NZD", "new zealand dollar": "NZD",
+    "hong kong dollars": "HKD", "hong kong dollar": "HKD",
+    "singapore dollars": "SGD", "singapore dollar": "SGD",
+    "taiwan dollars": "TWD", "taiwan dollar": "TWD", "new taiwan dollars": "TWD",
+    "mexican pesos": "MXN", "mexican peso": "MXN", "pesos": "MXN", "peso": "MXN",
+    "dollars": "USD", "dollar": "USD", "bucks": "USD",
+    "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pound sterling": "GBP", "british pounds": "GBP",
+    "sterling": "GBP", "pounds": "GBP", "pound": "GBP", "quid": "GBP",
+    "hryvnias": "UAH", "hryvnia": "UAH", "hryvnas": "UAH", "hryvna": "UAH",
+    "hryvnyas": "UAH", "hryvnya": "UAH", "hryvni": "UAH",
+    "japanese yen": "JPY", "yen": "JPY",
+    "chinese yuan": "CNY", "yuan renminbi": "CNY", "yuan": "CNY", "renminbi": "CNY",
+    "kuai": "CNY",
+    "swiss francs": "CHF", "swiss franc": "CHF",
+    "danish kroner": "DKK", "danish krone": "DKK", "norwegian kroner": "NOK",
+    "norwegian krone": "NOK", "swedish kronor": "SEK", "swedish krona": "SEK",
+    "swedish crowns": "SEK", "icelandic kronur": "ISK", "icelandic krona": "ISK",
+    "kronor": "SEK", "krona": "SEK",
+    "czech crowns": "CZK", "czech korunas": "CZK", "czech koruna": "CZK",
+    "czech korun": "CZK", "korunas": "CZK", "koruna": "CZK",
+    "polish zlotys": "PLN", "polish zloty": "PLN", "zlotys": "PLN", "zloty": "PLN",
+    "zlotych": "PLN", "hungarian forints": "HUF", "hungarian forint": "HUF",
+    "forints": "HUF", "forint": "HUF", "romanian lei": "RON", "romanian leu": "RON",
+    "bulgarian leva": "BGN", "bulgarian lev": "BGN", "serbian dinars": "RSD",
+    "russian rubles": "RUB", "russian roubles": "RUB", "rubles": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rouble": "RUB",
+    "turkish lira": "TRY", "turkish liras": "TRY", "lira": "TRY", "liras": "TRY",
+    "georgian lari": "GEL", "lari": "GEL",
+    "indian rupees": "INR", "indian rupee": "INR", "rupees": "INR", "rupee": "INR",
+    "pakistani rupees": "PKR", "sri lankan rupees": "LKR",
+    "south korean won": "KRW", "korean won": "KRW", "won": "KRW",
+    "israeli shekels": "ILS", "new shekels": "ILS", "shekels": "ILS", "shekel": "ILS",
+    "south african rand": "ZAR", "rand": "ZAR",
+    "brazilian reais": "BRL", "brazilian real": "BRL", "reais": "BRL",
+    "saudi riyals": "SAR", "riyals": "SAR", "dirhams": "AED", "dirham": "AED",
+    "egyptian pounds": "EGP", "nigerian naira": "NGN", "naira": "NGN",
+    "kenyan shillings": "KES", "indonesian rupiah": "IDR", "rupiah": "IDR",
+    "thai baht": "THB", "baht": "THB", "malaysian ringgit": "MYR", "ringgit": "MYR",
+    "philippine pesos": "PHP", "vietnamese dong": "VND", "dong": "VND",
+    "kazakh tenge": "KZT", "tenge": "KZT",
+    # Former currencies still met in archives (ISO 4217 historic list).
+    "finnish markka": "FIM", "finnish markkaa": "FIM", "markka": "FIM", "markkaa": "FIM",
+    "deutsche marks": "DEM", "deutsche mark": "DEM", "deutschmarks": "DEM",
+    "french francs": "FRF", "french franc": "FRF", "belgian francs": "BEF",
+    "pesetas": "ESP", "peseta": "ESP", "dutch guilders": "NLG", "dutch guilder": "NLG",
+    "netherlands guilders": "NLG", "guilders": "NLG", "guilder": "NLG",
+    "italian lire": "ITL", "lire": "ITL", "escudos": "PTE", "drachmas": "GRD",
+    "austrian schillings": "ATS", "irish pounds": "IEP", "punts": "IEP",
+}
+# Minor units: name -> (ISO code, factor). "pence" and "cents" per Recognizers-Text.
+MINOR_UNITS: dict[str, tuple[str, str]] = {
+    "cents": ("USD", "0.01"), "cent": ("USD", "0.01"), "pence": ("GBP", "0.01"),
+    "penny": ("GBP", "0.01"), "pennies": ("GBP", "0.01"), "p": ("GBP", "0.01"),
+    "dimes": ("USD", "0.1"), "dime": ("USD", "0.1"), "mao": ("CNY", "0.1"),
+    "kopecks": ("UAH", "0.01"), "kopiykas": ("UAH", "0.01"),
+}
+# Scaled codes of finance copy: "30 MUSD", "MEUR 120" (M = million, B = billion).
+SCALED_CODE_PREFIXES: dict[str, int] = {"M": 10**6, "MN": 10**6, "B": 10**9, "BN": 10**9,
+                                        "K": 10**3, "T": 10**3}
+
+# --- units other than money -------------------------------------------------------
+PERCENT_WORDS: list[str] = ["percentage points", "percentage point", "per cent",
+                            "percentage", "percents", "percent", "pct", "%"]
+# Duration words -> CLAIMS.md unit (peer suites also use hour/minute/second).
+DURATIONS: dict[str, str] = {
+    "years": "year", "year": "year", "yrs": "year", "yr": "year", "yo": "year",
+    "months": "month", "month": "month", "mos": "month",
+    "weeks": "week", "week": "week", "wks": "week",
+    "days": "day", "day": "day",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour",
+    "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
+    "seconds": "second", "second": "second", "secs": "second",
+    "decades": "decade", "decade": "decade", "centuries": "century", "century": "century",
+}
+# Physical units -> the singular English word (CLAIMS.md "kilometer", "ton").
+# Case-sensitive short symbols are kept separate from words.
+PHYSICAL_WORDS: dict[str, str] = {
+    "kilometres": "kilometer", "kilometers": "kilometer", "kilometre": "kilometer",
+    "kilometer": "kilometer", "metres": "meter", "meters": "meter", "metre": "meter",
+    "meter": "meter", "centimetres": "centimeter", "centimeters": "centimeter",
+    "millimetres": "millimeter", "millimeters": "millimeter", "miles": "mile",
+    "mile": "mile", "nautical miles": "nautical mile", "feet": "foot", "foot": "foot",
+    "inches": "inch", "inch": "inch", "yards": "yard",
+    "tonnes": "ton", "tonne": "ton", "tons": "ton", "ton": "ton", "metric tons": "ton",
+    "kilograms": "kilogram", "kilogrammes": "kilogram", "kilogram": "kilogram",
+    "grams": "gram", "gram": "gram", "pounds of": "pound",
+    "litres": "liter", "liters": "liter", "litre": "liter", "liter": "liter",
+    "gallons": "gallon", "barrels": "barrel", "barrel": "barrel",
+    "hectares": "hectare", "hectare": "hectare", "acres": "acre",
+    "square kilometres": "square kilometer", "square kilometers": "square kilometer",
+    "square miles": "square mile",
+    "megawatts": "megawatt", "gigawatts": "gigawatt", "kilowatts": "kilowatt",
+    "degrees": "degree", "knots": "knot",
+}
+PHYSICAL_SYMBOLS: dict[str, str] = {
+    "km": "kilometer", "kms": "kilometer", "m": "meter", "cm": "centimeter",
+    "mm": "millimeter", "mi": "mile", "ft": "foot", "kg": "kilogram", "g": "gram",
+    "t": "ton", "lb": "pound", "lbs": "pound", "l": "liter", "ml": "milliliter",
+    "ha": "hectare", "km2": "square kilometer", "km²": "square kilometer",
+    "sq km": "square kilometer", "sq mi": "square mile", "MW": "megawatt",
+    "GW": "gigawatt", "kW": "kilowatt", "kWh": "kilowatt hour", "MWh": "megawatt hour",
+    "km/h": "kilometer per hour", "mph": "mile per hour", "kph": "kilometer per hour",
+    "°C": "degree celsius", "°F": "degree fahrenheit", "TeV": "teraelectronvolt",
+    "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte",
+}
+
+# Plurals that do not end in "s", and nouns counted without a plural form.
+IRREGULAR_PLURALS: dict[str, str] = {
+    "people": "person", "persons": "person", "men": "man", "women": "woman",
+    "children": "child", "servicemen": "serviceman", "servicewomen": "servicewoman",
+    "policemen": "policeman", "crewmen": "crewman", "feet": "foot", "teeth": "tooth",
+    "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
+    "knives": "knife", "thieves": "thief", "halves": "half", "wolves": "wolf",
+    "leaves": "leaf", "shelves": "shelf", "analyses": "analysis", "crises": "crisis",
+    "bases": "base", "cases": "case", "series": "series", "species": "species",
+    "data": "data", "criteria": "criterion", "phenomena": "phenomenon",
+}
+UNCOUNTED_NOUNS: frozenset[str] = frozenset({
+    "aircraft", "personnel", "staff", "police", "equipment", "ammunition", "artillery",
+    "cattle", "sheep", "fish", "deer", "infantry", "troops", "militia", "livestock",
+    "hardware", "materiel", "weaponry", "spacecraft", "hovercraft", "offspring",
+})
+
+# --- not claims -------------------------------------------------------------------
+MONTHS: list[str] = ["january", "february", "march", "april", "may", "june", "july",
+                     "august", "september", "october", "november", "december",
+                     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                     "oct", "nov", "dec"]
+WEEKDAYS: list[str] = ["monday", "tuesday", "wednesday", "thursday", "friday",
+                       "saturday", "sunday"]
+# Words after which a number is an identifier, not a quantity (page furniture,
+# references, designations).
+ID_WORDS: frozenset[str] = frozenset({
+    "page", "pages", "p.", "pp.", "no.", "nos.", "nr.", "nrs.", "number", "isbn", "issn",
+    "id", "article", "section", "chapter", "paragraph", "resolution", "version",
+    "phase", "round", "stage", "part", "volume", "vol.", "issue", "item", "line",
+    "exercise", "exercises", "room", "flight", "route", "block", "unit", "lot",
+    "tranche", "package", "grade", "level", "step", "tier", "season", "episode",
+    "class", "type", "model", "mark", "mk", "series", "batch", "squad", "brigade",
+    "regiment", "battalion", "division", "corps", "army", "fleet", "wing", "group",
+    "platoon", "team", "district", "region", "zone", "sector", "gate", "terminal",
+    "highway", "road", "street", "avenue", "apt", "apartment", "suite", "floor",
+    "ramstein", "paragraphs", "annex", "appendix", "figure", "table", "code",
+    "summit", "format", "covid", "covid-", "g", "top", "world war",
+})
+# Capitalised words that do not start a name: a number after them is not a designation.
+NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "about", "over", "some", "nearly", "almost", "around", "only",
+    "up", "another", "all", "in", "by", "with", "of", "for", "to", "at", "on", "from",
+    "roughly", "approximately", "just", "exactly", "total", "than", "and", "but", "its",
+    "their", "our", "his", "her", "my", "your", "these", "those", "this", "that",
+    "more", "less", "fewer", "under", "below", "above", "at", "least", "most", "between",
+    "since", "after", "before", "until", "during", "within", "while", "when", "if",
+    "as", "so", "yet", "nor", "or", "each", "every", "both", "another", "other", "what",
+    "which", "who", "whose", "where", "how", "why", "there", "here", "then", "now",
+    "today", "yesterday", "tomorrow", "also", "even", "still", "already", "another",
+    "estimated", "circa", "some", "several", "many", "further", "additional", "extra",
+    "another", "first", "last", "next", "is", "was", "were", "are", "be", "been",
+    "has", "have", "had", "will", "would", "could", "should", "may", "might", "must",
+    "can", "did", "do", "does", "per", "via", "plus", "minus", "including", "includes",
+    "include", "included", "against", "among", "amid", "toward", "towards", "into",
+    "through", "across", "without", "upon", "out", "off", "down", "like", "unlike",
+    "near", "close", "well", "however", "meanwhile", "overall", "altogether", "just",
+    "we", "they", "he", "she", "it", "i", "you", "them", "us", "him", "me",
+    "nato", "eu", "un", "uk", "us", "usa", "un", "kyiv", "moscow", "ukraine", "russia",
+    "germany", "france", "poland", "britain", "china", "japan", "america",
+    "mr", "mrs", "ms", "dr", "said", "says", "told", "reported", "according",
+    "ago", "later", "earlier", "nearly", "year", "years",
+})

@@ -1,0 +1,555 @@
+"""Find every numeric claim in a text (CLAIMS.md): value, unit, qualifier, quote, offsets.
+
+One compiled scan walks the document once; at each figure small anchored patterns
+read what stands right before it (qualifier, currency) and right after it (range end,
+scale, currency, %, duration, counted noun). The words around the figure give the
+category, subject, period, recipient and purpose (`attributes.py`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Optional
+
+from . import _vocab as V
+from .attributes import Attributes, describe
+from .models import Claim, Document, claim_id
+from .numbers import (
+    DIGITS_PATTERN,
+    MIXED_PATTERN,
+    SCALE_AFTER_DIGITS,
+    WORDS_PATTERN,
+    _alt,
+    parse_number,
+    word_number_end,
+)
+
+_F = re.VERBOSE | re.IGNORECASE
+
+_MONTH = r"""(?:jan(?:uary)?|feb(?:ruary)?|(?-i:Mar(?:ch)?|MAR(?:CH)?)|apr(?:il)?|(?-i:May|MAY)
+  |june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"""
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_CODES_UPPER = "|".join(sorted(V.CURRENCY_CODES, key=len, reverse=True))
+# Lower-case codes only where they cannot be an English word ("try", "bob", "all").
+_CODES_ANYCASE = "usd|eur|gbp|rmb|cny|jpy|chf|cad|aud|nzd|hkd|sek|nok|dkk|pln|czk|uah|rub|inr"
+_CODE = rf"(?:(?-i:{_CODES_UPPER})|{_CODES_ANYCASE})"
+
+# Spans that are never claims; tried first at each position, so a date or a
+# designation is consumed whole before its digits could be read as a figure.
+_SKIP = rf"""
+   (?:https?://|www\.)\S+                                         # links
+  |[\w.+-]+@[\w-]+\.[\w.]+                                         # e-mail
+  |\d{{1,3}}(?:\.\d{{1,3}}){{3}}(?![\d])                           # IP address
+  |{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?\d|3[01])(?!\d)     # 2024-09-20
+  |\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?![\d.,]\d)       # 5/17/2018, 20.09.2024
+  |{_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d\d)(?![\d])                      # 2013-14, 1995-01
+  |(?<![\w]){_MONTH}\.?(?:\s?\.)?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d)(?:\s?,?\s+{_YEAR}(?!\d))?  # Feb 17, 2024
+  |\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w])\.?(?:\s?,?\s+{_YEAR}(?!\d))?  # 17 February 2024
+  |(?<![\w]){_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}(?!\d)                 # March 2024
+  |(?:1[89]|20)?\d0['’]?s(?![\w])|['’]\d0s(?![\w])                 # the 1960s, the '90s
+  |\d{{1,2}}(?:[:.]\d\d)?\s?(?:a\.m\.|p\.m\.|am|pm)(?![\w])        # 2 pm, 2.13 am
+  |\d{{1,2}}:\d\d(?::\d\d)?(?!\d)                                  # 10:30
+  |\d+(?:st|nd|rd|th)(?![\w])                                      # 19th (ordinals)
+  |\+\d[\d\s\-/().]{{6,}}\d                                        # +1-222-2222/2222
+  |\(\d{{3}}\)\s?\d{{3}}[-.\s]\d{{4}}|\d{{3}}[-.]\d{{3}}[-.]\d{{4}}  # (555) 123-4567
+  |\d+(?:-\d+){{2,}}                                               # 978-3-16-148410-0
+  |(?:isbn|issn)(?:-1[03])?:?\s*[\dX][\dX\s-]{{8,}}                # ISBN ...
+  |(?:page|p\.)\s?\d+\s?(?:of|/)\s?\d+                             # page 3 of 7
+  |(?<![\w-])[A-Za-z][A-Za-z.]*-\d[\w]*(?:-\w+)*                    # F-16, Su-27, PAC-3, Ramstein-5
+  |(?<![\w$-])(?!{_CODE}\d|M{_CODE}|[a-z]+\d+(?:bn|m|k)\b)(?-i:[A-Za-z]+)\d[\w]*  # M777, i7, G7
+  |(?<![\w.,])\d+(?![eExX×]\d)(?-i:[A-DF-WYZa-df-wyz]+)\d\w*        # 2A6, 06F6
+  |(?<![\w.,])\d{{2,3}}\s?-?\s?(?:mm|millimet(?:er|re))(?![\w])    # 155mm, 155-mm calibre
+"""
+_VAGUE_RE_PART = _alt([p[:-3] if p.endswith(" of") else p for p, _ in V.VAGUE])
+_VAGUE_VALUES = {(p[:-3] if p.endswith(" of") else p): v for p, v in V.VAGUE}
+
+_SCAN = re.compile(rf"""
+   (?P<skip>{_SKIP})
+  |(?P<vague>(?<![\w-])(?:{_VAGUE_RE_PART})(?:\s+of(?![\w]))?(?![\w]))
+  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w])|{WORDS_PATTERN})
+""", _F)
+
+# --- what stands before a figure --------------------------------------------------
+_SYMBOLS = sorted(V.CURRENCY_SYMBOLS, key=len, reverse=True)
+_CUR_BEFORE = re.compile(rf"""
+  (?:(?<![\w$])(?P<sym>{_alt(_SYMBOLS)})
+    |(?<![\w])(?P<scaled>(?-i:M|MN|B|BN|K|T)){_CODE}          # MAUD 60, MEUR 5
+    |(?<![\w])(?P<code>{_CODE})
+  )\s*\Z""", _F)
+_QUAL_BEFORE = re.compile(
+    rf"(?<![\w<>=~])(?P<q>{_alt([q for q, _ in V.QUALIFIERS_BEFORE] + ['between', 'from'])})\s*\Z",
+    re.IGNORECASE)
+_QUAL_KIND = {q.lower(): kind for q, kind in V.QUALIFIERS_BEFORE}
+_PERCENT_BEFORE = re.compile(r"(?<![\d\w]\s)(?<!\d)(?:per\s?cents?|percents?|percentage)\s+of\s*\Z",
+                             re.IGNORECASE)
+_PREV_WORD = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<w>[\w.'’&-]+)[ \t]*(?:\n[ \t]*)?\Z")
+
+# --- what stands after a figure ---------------------------------------------------
+_RANGE = re.compile(r"\s*(?P<sep>-|–|—|~|to|through|and)\s*", re.IGNORECASE)
+_NUM_ONLY = re.compile(
+    rf"(?:{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w])|{WORDS_PATTERN})", _F)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?:age)?s?(?:\s+points?)?(?![\w])|pct(?![\w]))",
+                      re.IGNORECASE)
+_CUR_WORDS = sorted(V.CURRENCY_WORDS, key=len, reverse=True)
+_CUR_AFTER = re.compile(rf"""
+  \s?-?\s*
+  (?:(?P<word>{_alt(_CUR_WORDS)})(?![\w])
+    |(?P<minor>{_alt(list(V.MINOR_UNITS))})(?![\w])
+    |(?P<scaled>(?-i:M|MN|B|BN)){_CODE}(?![\w])
+    |(?P<code>{_CODE})(?![a-z])(?:\s*(?P<scale>million|billion|thousand|trillion|mn|bn|mln|bln)(?![\w]))?
+    |(?P<sym>[€$£¥₴₹₽₩₪₺₱₫₦₡₾₭₸₼元]|ரூ|zł|Kč)
+  )""", _F)
+_CENTS = re.compile(rf"""\s*(?:and\s+)?(?P<n>\d{{1,2}}(?![\w.,])|{WORDS_PATTERN})
+  (?:\s*(?P<c>cents?|pence|p)(?![\w]))?""", _F)
+_ANY_CURRENCY_NEXT = re.compile(rf"\s*(?:{_alt(_CUR_WORDS + list(V.MINOR_UNITS))}|{_CODE}|[€$£¥])(?![a-z])",
+                                re.IGNORECASE)
+_DURATION = re.compile(rf"""\s?-?\s?(?P<d>{_alt(list(V.DURATIONS))})(?![\w])
+  (?P<tail>['’]s?|\s+old(?![\w])|\s+of\s+age(?![\w]))?""", _F)
+_TIMES = re.compile(r"\s?-?\s?(?:times|fold)(?![\w])", re.IGNORECASE)
+_PHYS_WORD = re.compile(rf"\s?-?\s?(?P<w>{_alt(list(V.PHYSICAL_WORDS))})(?![\w])", re.IGNORECASE)
+_PHYS_SYMBOL = re.compile(rf"(?P<sp> ?)(?P<w>{_alt(list(V.PHYSICAL_SYMBOLS))})(?![\w²/])")
+_QUAL_AFTER = re.compile(rf"\s*,?\s*(?P<q>{_alt([q for q, _ in V.QUALIFIERS_AFTER])})(?![\w])",
+                         re.IGNORECASE)
+_QUAL_AFTER_KIND = {q: kind for q, kind in V.QUALIFIERS_AFTER}
+_AGE_BEFORE = re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE)
+# The words of a noun phrase after a figure: letters, inner hyphens and apostrophes,
+# and a designation's digits ("two Leopard 2 tanks").
+_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+[A-Za-z]*)")
+_HYPHEN_NOUN = re.compile(r"-(?P<w>[a-z]{3,})(?![\w-])")
+
+_STOP_WORDS = frozenset("""
+of to in for and or from with by on at per a an the than that which who whom whose as into
+over under since this these those its their his her our your my is was were are be been being
+will would has have had can could may might should must not no nor more less each every apiece
+last next ago earlier later so but if when while after before until through across against
+between among during via about around also already only just even still yet said says say
+according there here then now today yesterday this it they he she we you i me us them him
+what where how why do does did done such other another both either neither all any some
+most many much few several same own very too again further once up down out off onto upon
+within without toward towards behind beyond near like unlike plus minus including
+""".split())
+_NOT_PLURAL = frozenset("""
+news series species this its was has is as us plus various previous famous gas bus always
+perhaps whereas thus yes less unless afterwards towards overseas sometimes hers ours theirs
+besides means its physics economics politics ethics tactics logistics headquarters
+analysis basis crisis thesis status bonus census campus virus corpus chassis canvas alias
+his does goes says makes seems needs includes costs stands comes gives takes helps remains
+across nevertheless
+""".split())
+_CARDINAL_ONE = frozenset({"one", "a", "an", "1", "single"})
+_PRONOUN_ONE_BEFORE = frozenset({"the", "this", "that", "which", "each", "no", "any", "every",
+                                 "last", "only", "another", "other", "one", "right", "wrong"})
+_YEAR_BEFORE = frozenset({"in", "since", "by", "from", "until", "till", "during", "before",
+                          "after", "of", "fiscal", "year", "mid", "early", "late", "the", "to",
+                          "through", "between", "and", "for", "end", "start", "summer",
+                          "spring", "autumn", "winter", "fall", "circa", "c.", "fy", "its",
+                          "until", "around", "is", "was", "on", "at", "beginning"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A figure read from the text, before the words around it are looked at."""
+
+    start: int
+    end: int
+    value: Decimal
+    value_high: Optional[Decimal]
+    unit: str
+    qualifier: str
+    vague: bool
+    num_start: int
+    num_end: int
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    return m.group("w") if m else ""
+
+
+def singular(word: str) -> str:
+    """The singular lemma of a plural noun, lower case (CLAIMS.md `unit` for counts).
+
+    >>> [singular(w) for w in ["countries", "Drones", "people", "boxes", "howitzers", "aircraft"]]
+    ['country', 'drone', 'person', 'box', 'howitzer', 'aircraft']
+    """
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s") or w.endswith("'"):
+        w = w.rstrip("'s") if w.endswith("'") else w[:-2]
+    if w in V.IRREGULAR_PLURALS:
+        return V.IRREGULAR_PLURALS[w]
+    if w in V.UNCOUNTED_NOUNS and w != "troops":
+        return w
+    if "-" in w:
+        head, _, tail = w.rpartition("-")
+        return head + "-" + singular(tail)
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes", "zzes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 2:
+        return w[:-1]
+    return w
+
+
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    if w in V.IRREGULAR_PLURALS or w in V.UNCOUNTED_NOUNS:
+        return True
+    if len(w) < 3 or not w.endswith("s") or w.endswith(("ss", "us", "is", "'s", "’s")):
+        return False
+    if word.isupper() or w in _NOT_PLURAL or w.endswith("ous"):
+        return False
+    return True
+
+
+def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int]:
+    """The counted noun of a figure ending at `pos` and where its phrase ends."""
+    m = _HYPHEN_NOUN.match(text, pos)
+    if m and m.group("w") not in _STOP_WORDS:           # a 50-member coalition
+        return singular(m.group("w")), m.end()
+    first: Optional[tuple[str, int]] = None
+    prev_cap = False
+    p = pos
+    for _ in range(5):
+        m = _WORD.match(text, p)
+        if not m:
+            break
+        w = m.group("w")
+        lw = w.lower()
+        if w[0].isdigit():
+            if not prev_cap or not w.isalnum():          # only a designation's digits
+                break
+            p = m.end()
+            continue
+        if lw in _STOP_WORDS or lw.endswith("ly") and len(lw) > 4:
+            break
+        if _looks_plural(w):
+            return singular(w), m.end()
+        if first is None and w[0].islower():
+            first = (lw, m.end())
+        prev_cap = w[0].isupper()
+        p = m.end()
+    if first is not None and value == 1:
+        return first
+    return None, pos
+
+
+def _currency_before(text: str, s: int) -> tuple[Optional[str], int, Decimal]:
+    m = _CUR_BEFORE.search(text, max(0, s - 16), s)
+    if not m:
+        return None, s, Decimal(1)
+    if m.group("sym"):
+        key = re.sub(r"\s+", " ", m.group("sym").lower())
+        code = V.CURRENCY_SYMBOLS.get(key) or V.CURRENCY_SYMBOLS.get(key.replace(" ", ""))
+        return code, m.start(), Decimal(1)
+    raw = m.group("code") or m.group(0).strip()
+    if m.group("scaled"):
+        iso = raw[len(m.group("scaled")):].strip().upper() if m.group("code") is None else raw
+        iso = m.group(0).strip()[len(m.group("scaled")):].upper()
+        return V.CODE_ALIASES.get(iso, iso), m.start(), Decimal(V.SCALED_CODE_PREFIXES[m.group("scaled")])
+    iso = raw.upper()
+    return V.CODE_ALIASES.get(iso, iso), m.start(), Decimal(1)
+
+
+def _is_year(num_text: str, value: Decimal) -> bool:
+    return bool(re.fullmatch(r"\d{4}", num_text)) and 1800 <= value <= 2100
+
+
+def _qualifier_before(text: str, s: int) -> tuple[Optional[str], int]:
+    m = _QUAL_BEFORE.search(text, max(0, s - 40), s)
+    if not m:
+        return None, s
+    return m.group("q").lower(), m.start()
+
+
+def _read_number(text: str, start: int, end: int, decimal_separator: Optional[str] = None,
+                 ) -> tuple[Optional[Decimal], int, bool]:
+    """Value of the figure text[start:end] (a spoken number is cut at a joining "and"),
+    its end, and whether it carries a scale word."""
+    raw = text[start:end]
+    if raw[:1].isalpha():
+        end = start + word_number_end(raw)
+        raw = text[start:end].rstrip()
+        end = start + len(raw)
+    value = parse_number(raw, decimal_separator)
+    has_scale = bool(re.search(r"[a-z]", raw[1:], re.IGNORECASE)) and not raw[:1].isalpha() \
+        or bool(re.search(r"(?i:thousand|million|billion|trillion|lakh|crore)", raw))
+    return value, end, has_scale
+
+
+def _scan_one(text: str, m: re.Match) -> tuple[Optional[Found], int]:
+    """Read the claim whose figure the scan found at `m`; return it (or None) and
+    where the scan goes on."""
+    vague = m.lastgroup == "vague"
+    s = m.start()
+    if vague:
+        key = re.sub(r"\s+", " ", m.group("vague").lower())
+        key = key[:-3] if key.endswith(" of") else key
+        value: Optional[Decimal] = Decimal(_VAGUE_VALUES[key])
+        e = m.end()
+        has_scale = True
+        num_text = m.group()
+    else:
+        value, e, has_scale = _read_number(text, s, m.end())
+        num_text = text[s:e]
+        if value is None:
+            return None, m.end()
+    num_start, num_end = s, e
+    lw = num_text.lower()
+    prev = _prev_word(text, s)
+    prev_l = prev.lower()
+
+    # A spoken "one" that is a pronoun ("the one you mentioned", "one of them").
+    if lw in ("one", "a", "an") and (prev_l in _PRONOUN_ONE_BEFORE or re.match(r"\s+(?:of|another|by)\b", text[e:e + 9])):
+        return None, e
+
+    # Money before the figure.
+    currency, cur_start, cur_mult = _currency_before(text, s)
+    q_anchor = cur_start if currency else s
+
+    # "m"/"b" glued to digits scale only money ("$5m"); "1m" alone is a metre.
+    if not vague and not currency and re.search(r"\d(?-i:m)\Z", num_text):
+        num_text = num_text[:-1]
+        e -= 1
+        value = parse_number(num_text)
+        has_scale = False
+        if value is None:
+            return None, m.end()
+
+    qual_word, q_start = _qualifier_before(text, q_anchor)
+    qualifier = "lower_bound" if vague else "exact"
+    if qual_word in _QUAL_KIND:
+        qualifier = _QUAL_KIND[qual_word]
+    elif qual_word in ("between", "from"):
+        qualifier = "exact"
+
+    # Ranges: "20,000-30,000", "between 2 and 3 million", "from 5 to 7 billion".
+    value_high: Optional[Decimal] = None
+    rm = None if vague else _RANGE.match(text, e)
+    if rm:
+        sep = rm.group("sep").lower()
+        ok = sep in ("-", "–", "—", "~", "through") or (sep == "to" and (
+            qual_word == "from" or not re.search(
+                r"\b(?:from|rose|rise|rising|fell|fall|falling|increased?|decreased?|grew|grow|cut|raised?|reduced?|dropped|jumped|climbed|up|down|boost|expand|changed?)\W*\Z",
+                text[max(0, q_start - 40):q_start], re.IGNORECASE)))
+        ok = ok or (sep == "and" and qual_word == "between")
+        if sep == "to" and qual_word == "from" and re.search(
+                r"\b(?:rose|rise|rising|fell|fall|increased?|decreased?|grew|grow|cut|raised?|reduced?|dropped|jumped|climbed|up|down|changed?)\s*\Z",
+                text[max(0, q_start - 40):q_start], re.IGNORECASE):
+            ok = False
+        if ok:
+            p2 = rm.end()
+            cur2, _, _ = _currency_before(text[: p2 + 6], p2) if False else (None, p2, 1)
+            c2 = re.match(rf"(?:{_alt(_SYMBOLS)}|{_CODE})\s*", text[p2:p2 + 8], re.IGNORECASE)
+            if c2 and currency:
+                p2 += c2.end()
+            n2 = _NUM_ONLY.match(text, p2)
+            if n2 and n2.end() > p2:
+                v2, e2, scale2 = _read_number(text, p2, n2.end())
+                if v2 is not None and not _is_year(text[p2:e2], v2) and not re.match(r"(?:st|nd|rd|th)\b|[:/]\d", text[e2:e2 + 3]):
+                    lo = value
+                    if scale2 and not has_scale and "," not in num_text and lo is not None:
+                        sc = v2 / parse_number(re.sub(r"[^\d.,\s]", "", text[p2:e2]).strip() or "1") \
+                            if re.match(r"[\d.]", text[p2]) else None
+                        if sc and sc > 1:
+                            lo = lo * sc
+                    if lo is not None and v2 > lo:
+                        value, value_high, e = lo, v2, e2
+                        has_scale = has_scale or scale2
+                        qualifier = "range"
+                        num_end = e2
+    if value is None:
+        return None, m.end()
+
+    unit: Optional[str] = None
+    end = e
+    if currency:
+        unit = currency
+        value = value * cur_mult
+        if value_high is not None:
+            value_high = value_high * cur_mult
+        cm = _CUR_AFTER.match(text, e)
+        if cm and (cm.group("word") or cm.group("code")):
+            iso = V.CURRENCY_WORDS.get(re.sub(r"\s+", " ", (cm.group("word") or "").lower())) \
+                or V.CODE_ALIASES.get(cm.group("code") or "", (cm.group("code") or "").upper())
+            if iso == currency:                          # EUR 1.8 billion euros
+                end = cm.end()
+    else:
+        pm = _PERCENT.match(text, e)
+        cm = _CUR_AFTER.match(text, e) if not pm else None
+        if pm:
+            unit, end = "%", pm.end()
+        elif _PERCENT_BEFORE.search(text, max(0, s - 20), s):
+            unit = "%"
+            q_start = _PERCENT_BEFORE.search(text, max(0, s - 20), s).start()
+        elif cm and not (cm.group("word") and cm.group("word").lower().startswith("pound")
+                         and re.match(r"\s+of\b", text[cm.end():cm.end() + 4])):
+            mult = Decimal(1)
+            if cm.group("word"):
+                unit = V.CURRENCY_WORDS[re.sub(r"\s+", " ", cm.group("word").lower())]
+            elif cm.group("minor"):
+                unit, f = V.MINOR_UNITS[cm.group("minor").lower()]
+                if cm.group("minor").lower() == "p" and not re.match(r"\d", cm.group(0).strip() or "x"):
+                    unit = None
+                mult = Decimal(f)
+            elif cm.group("scaled"):
+                code = cm.group(0).strip()[len(cm.group("scaled")):].upper()
+                unit = V.CODE_ALIASES.get(code, code)
+                mult = Decimal(V.SCALED_CODE_PREFIXES[cm.group("scaled")])
+            elif cm.group("code"):
+                code = cm.group("code").upper()
+                unit = V.CODE_ALIASES.get(code, code)
+                if cm.group("scale"):
+                    mult = Decimal(V.SCALES[cm.group("scale").lower()])
+            else:
+                sym = cm.group("sym")
+                unit = V.CURRENCY_SYMBOLS.get(sym.lower()) or V.CURRENCY_SYMBOLS.get(sym)
+            if unit:
+                # a lone "p" or "won" right after a figure is rarely money
+                value = value * mult
+                if value_high is not None:
+                    value_high = value_high * mult
+                end = cm.end()
+                if not has_scale and value_high is None and not cm.group("minor"):
+                    cents = _CENTS.match(text, end)
+                    if cents:
+                        cv, ce, _ = _read_number(text, cents.start("n"), cents.end("n"))
+                        if cv is not None and 0 < cv < 100 and cv == cv.to_integral_value() and (
+                                cents.group("c") or not _ANY_CURRENCY_NEXT.match(text, ce)):
+                            value += cv / 100
+                            end = cents.end() if cents.group("c") else ce
+        if unit is None:
+            dm = _DURATION.match(text, e)
+            tm = _TIMES.match(text, e)
+            if dm:
+                unit = V.DURATIONS[dm.group("d").lower()]
+                end = dm.end()
+                if unit == "decade":
+                    unit, value = "year", value * 10
+                    value_high = value_high * 10 if value_high is not None else None
+                elif unit == "century":
+                    unit, value = "year", value * 100
+                    value_high = value_high * 100 if value_high is not None else None
+            elif _AGE_BEFORE.search(text, max(0, s - 12), s):
+                unit = "year"
+            elif tm:
+                unit, end = "times", tm.end()
+            else:
+                pw = _PHYS_WORD.match(text, e)
+                ps = _PHYS_SYMBOL.match(text, e)
+                if pw:
+                    unit, end = V.PHYSICAL_WORDS[re.sub(r"\s+", " ", pw.group("w").lower())], pw.end()
+                elif ps and (len(ps.group("w")) > 1 or not ps.group("sp")):
+                    unit, end = V.PHYSICAL_SYMBOLS[ps.group("w")], ps.end()
+                else:
+                    noun, nend = _noun_after(text, e, value)
+                    if noun:
+                        unit, end = noun, nend
+
+    # Not claims: years used as dates, designations, identifiers.
+    if not vague and value_high is None:
+        if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
+            return None, max(e, m.end())
+        bare_int = re.fullmatch(r"\d{1,4}", num_text) is not None
+        if bare_int and currency is None and unit not in ("%",):
+            if prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#"):
+                return None, max(e, m.end())
+            if (prev[:1].isupper() and prev_l.rstrip(".,") not in V.NOT_NAME_WORDS
+                    and prev_l not in V.MONTHS and prev_l not in V.WEEKDAYS
+                    and not prev_l.endswith(("'s", "’s")) and not prev.endswith((".", ",", ":"))
+                    and text[max(0, s - 1):s] in (" ", "\u00a0")
+                    and not (unit and text[e:end].strip()[:1].isupper())):
+                return None, max(e, m.end())   # Leopard 2, Voyager 2, English 101
+            if re.search(r"\d[ \t]\Z", text[max(0, s - 3):s]) and re.match(r"\s*[A-Za-z]", text[e:]) is None:
+                pass
+    # A sign glued to a figure after a word is a hyphen ("F-16" is skipped above).
+
+    # Qualifier after the figure ("500 or more").
+    qa = _QUAL_AFTER.match(text, end)
+    if qa and qualifier == "exact" and value_high is None:
+        qualifier = _QUAL_AFTER_KIND[qa.group("q").lower()]
+        if unit is None:
+            end = qa.end()
+
+    # European thousands: a count or a money amount with three decimals is 1.500 = 1500.
+    if (not has_scale and re.fullmatch(r"\d{1,3}\.\d{3}", num_text) and value_high is None
+            and unit and unit not in ("%",) and unit not in V.DURATIONS.values()):
+        value = Decimal(num_text.replace(".", "")) * (cur_mult if currency else 1)
+
+    start = q_start if qual_word and qual_word not in ("from",) or (qual_word == "from" and value_high is not None) else (cur_start if currency else s)
+    if qual_word and qual_word not in ("between", "from"):
+        start = q_start
+    elif qual_word in ("between", "from") and value_high is not None:
+        start = q_start
+    else:
+        start = cur_start if currency else s
+    return Found(start, end, value, value_high, unit or "", qualifier, vague, num_start, num_end), max(end, e)
+
+
+def _merge_bounds(found: list[Found], text: str) -> list[Found]:
+    """"more than 10 and less than 40" is one range; two opposite bounds side by side."""
+    out: list[Found] = []
+    for f in found:
+        if out:
+            a = out[-1]
+            between = text[a.end:f.start]
+            kinds = {a.qualifier, f.qualifier}
+            if (kinds == {"lower_bound", "upper_bound"} and not a.vague and not f.vague
+                    and re.fullmatch(r"\s*,?\s*(?:and|but)?\s*", between)
+                    and (a.unit == f.unit or not a.unit or not f.unit)):
+                lo, hi = (a, f) if a.qualifier == "lower_bound" else (f, a)
+                if lo.value < hi.value and a.value_high is None and f.value_high is None:
+                    out[-1] = replace(a, end=f.end, value=lo.value, value_high=hi.value,
+                                      unit=a.unit or f.unit, qualifier="range")
+                    continue
+        out.append(f)
+    return out
+
+
+def find_quantities(text: str) -> list[Found]:
+    """Every figure of `text` with its unit, qualifier and span, in text order."""
+    found: list[Found] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _SCAN.search(text, pos)
+        if not m:
+            break
+        if m.lastgroup == "skip" or m.end() == m.start():
+            pos = max(m.end(), pos + 1)
+            continue
+        f, nxt = _scan_one(text, m)
+        if f is not None:
+            found.append(f)
+        pos = max(nxt, m.start() + 1)
+    return _merge_bounds(found, text)
+
+
+def _claims(text: str) -> list[tuple[Found, Claim]]:
+    found = find_quantities(text)
+    attrs = describe(text, found)
+    out = []
+    for f, a in zip(found, attrs):
+        unit = f.unit or a.noun or "number"
+        claim = Claim(
+            quote=text[f.start:f.end], start=f.start, end=f.end, sentence=a.sentence,
+            value=f.value, value_high=f.value_high, unit=unit, qualifier=f.qualifier,
+            category=a.category, subject=a.subject, period=a.period, vague=f.vague,
+            recipient=a.recipient, purpose=a.purpose,
+        )
+        out.append((f, claim))
+    return out
+
+
+def find_claims(text: str) -> list[Claim]:
+    """The claims of a text, sorted by start (id and document left empty)."""
+    return [c for _, c in _claims(text)]
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """The claims of a document, each with its stable id (models.claim_id)."""
+    return [c.model_copy(update={"document": doc.source,
+                                 "id": claim_id(doc.source, doc.content_hash, c.start, c.end)})
+            for c in find_claims(doc.text)]
