@@ -27,6 +27,7 @@ FILE_NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # "date: 2024-09-20" or "date 2024-09-20 (Agency)" among the first lines.
 DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
 DATE_LINE_SCAN = 5
+PREFERRED_LEGACY = "cp1252"
 
 
 def list_files(folder: Path) -> list[Path]:
@@ -104,11 +105,15 @@ def decode(data: bytes, name: str) -> tuple[str | None, str, list[ValidationIssu
         return None, "", [issue(IssueCode.binary_file, name, kind="binary data")]
     from charset_normalizer import from_bytes  # imported here: only legacy files need it
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         return None, "", [issue(IssueCode.bad_encoding, name)]
-    encoding = best.encoding
-    return str(best), encoding, [issue(IssueCode.legacy_encoding, name, encoding=encoding)]
+    best = matches[0]
+    # Short texts often fit several code pages equally well; a tie goes to the commonest
+    # legacy encoding of Western news, Windows-1252.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    best = next((m for m in tied if m.encoding == PREFERRED_LEGACY), best)
+    return str(best), best.encoding, [issue(IssueCode.legacy_encoding, name, encoding=best.encoding)]
 
 
 def find_date(file_name: str, text: str) -> tuple[date | None, str]:

@@ -6,7 +6,12 @@ reads the same in the ledger, the workbook and the command's summary.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .models import IssueCode, Severity, Step, ValidationIssue
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 # code -> (severity, message template, hint). Templates take keyword arguments.
 MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
@@ -35,8 +40,6 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
                        "Review this claim; correct or reject it in the Review sheet."),
     IssueCode.value_not_positive: (Severity.error, "the value {value} is not above zero.",
                                    "Check the quote; correct or reject the claim."),
-    IssueCode.value_not_finite: (Severity.error, "the value is not a finite number.",
-                                 "Check the quote; correct or reject the claim."),
     IssueCode.range_inverted: (Severity.error, "the high end of the range ({high}) is not above its low end ({low}).",
                                "Check the quote; correct the claim."),
     IssueCode.unit_unknown: (Severity.error, "the unit '{unit}' is not a known unit.",
@@ -72,6 +75,15 @@ def issue(code: IssueCode, document: str, *, claim_id: str = "", where: str = ""
     return ValidationIssue(severity=severity, document=document, claim_id=claim_id,
                            step=step or STEPS.get(code, Step.validate), code=code,
                            message=template.format(**fields), hint=hint, where=where)
+
+
+def schema_issues(err: "ValidationError", document: str, *, claim_id: str = "",
+                  step: Step = Step.validate) -> list[ValidationIssue]:
+    """One issue per failure pydantic reports, naming the field and its reason."""
+    return [issue(IssueCode.schema, document, claim_id=claim_id, step=step,
+                  where="field " + ".".join(str(x) for x in e["loc"]),
+                  field=".".join(str(x) for x in e["loc"]) or "(record)", reason=e["msg"].lower())
+            for e in err.errors()]
 
 
 def describe(i: ValidationIssue) -> str:

@@ -6,7 +6,7 @@ JSON output turns them into numbers at the edge (`claim_json`).
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
+import datetime as dt
 from decimal import Decimal
 from enum import Enum
 from typing import Literal, Optional
@@ -79,7 +79,6 @@ class IssueCode(str, Enum):
     extract_failed = "extract_failed"
     schema = "schema"
     value_not_positive = "value_not_positive"
-    value_not_finite = "value_not_finite"
     range_inverted = "range_inverted"
     unit_unknown = "unit_unknown"
     currency_unknown = "currency_unknown"
@@ -101,7 +100,7 @@ class Document(BaseModel):
     name: str = Field(description="File name as the analyst sees it in the inbox.")
     text: str = ""
     title: str = ""
-    date: Optional[date] = None
+    date: Optional[dt.date] = None
     date_source: Literal["file name", "date line", "metadata", "none"] = "none"
     read_as: str = Field("", description="How the text was read, e.g. 'text (utf-8)'.")
     content_hash: str = ""
@@ -131,7 +130,7 @@ class Claim(BaseModel):
     purpose: Optional[str] = None
     value_eur: Optional[Decimal] = None
     eur_rate: Optional[Decimal] = Field(None, description="EUR per unit of the claim's currency.")
-    eur_rate_date: Optional[date] = Field(None, description="ECB reference date of the rate used.")
+    eur_rate_date: Optional[dt.date] = Field(None, description="ECB reference date of the rate used.")
     status: Status = Status.new
 
 
@@ -154,8 +153,8 @@ class RunResult(BaseModel):
     """What a run did, for the CLI's summary and the ledger's runs table."""
 
     run_id: int = 0
-    started: datetime
-    finished: Optional[datetime] = None
+    started: dt.datetime
+    finished: Optional[dt.datetime] = None
     inbox: str = ""
     out: str = ""
     documents_seen: int = 0

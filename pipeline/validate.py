@@ -44,10 +44,7 @@ def validate_claim(claim: Claim, doc: Document) -> list[ValidationIssue]:
     def add(code: IssueCode, where: str = "", **fields: object) -> None:
         found.append(issue(code, doc.name, claim_id=claim.id, where=where, **fields))
 
-    v, hi = claim.value, claim.value_high
-    if not v.is_finite() or (hi is not None and not hi.is_finite()):
-        add(IssueCode.value_not_finite, "field value")
-        return found
+    v, hi = claim.value, claim.value_high  # finite: the model refuses NaN and infinity
     if v <= 0:
         add(IssueCode.value_not_positive, "field value", value=v)
     if hi is not None and hi <= v:

@@ -1,0 +1,202 @@
+"""The pipeline end to end through the command line, in a temporary folder.
+
+Each test writes its own articles into an inbox, runs `run_pipeline.py run` (through
+click's runner) and reads back the exact ledger rows and workbook cells.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, ledger_rows, sheet_rows, write_doc
+from pipeline import flow, store
+
+OSLO = "Norway pledged about NOK 2 billion in military aid to Ukraine on Tuesday.\n"
+PLANT = "The Ukrainian plant makes up to 40,000 shells a month.\n"
+BERLIN = "Germany has delivered 18 Leopard 2 tanks to Ukraine.\n"
+
+CLAIM_COLUMNS = "doc_key, quote, value, value_high, unit, qualifier, category, status, first_run"
+
+
+def run(inbox: Path, out: Path, *extra: str):
+    return invoke("run", "--inbox", str(inbox), "--out", str(out), *extra)
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    write_doc(folder, "2025-03-04-oslo.txt", OSLO)
+    write_doc(folder, "2025-03-05-plant.txt", PLANT)
+    return folder
+
+
+def test_run_writes_ledger_and_workbook(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(inbox, out)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"Read 2 new or changed document(s) of 2 in {inbox} (0 unchanged); found 2 claim(s); 0 error(s), 0 warning(s).")
+    assert ledger_rows(out, f"SELECT {CLAIM_COLUMNS} FROM claims ORDER BY doc_key") == [
+        ("2025-03-04-oslo.txt", "about NOK 2 billion", "2000000000", None, "NOK", "approx", "pledge", "new", 1),
+        ("2025-03-05-plant.txt", "up to 40,000 shells", "40000", None, "shell", "upper_bound", "capacity", "new", 1),
+    ]
+    assert ledger_rows(out, "SELECT key, date, date_source, read_as, claim_count, error, missing FROM documents") == [
+        ("2025-03-04-oslo.txt", "2025-03-04", "file name", "text (utf-8)", 1, None, 0),
+        ("2025-03-05-plant.txt", "2025-03-05", "file name", "text (utf-8)", 1, None, 0),
+    ]
+    assert ledger_rows(out, "SELECT id, documents_seen, documents_read, claims_found, complete FROM runs") == [
+        (1, 2, 2, 2, 1)]
+
+    claims = sheet_rows(out / "tracker.xlsx", "Claims")
+    assert claims[0][:12] == ("Claim id", "Document", "Document date", "Quote", "Value", "Value high", "Unit",
+                              "Qualifier", "Category", "Subject", "Period", "Vague")
+    oslo = claims[1]
+    assert oslo[1:9] == ("2025-03-04-oslo.txt", date(2025, 3, 4), "about NOK 2 billion", 2_000_000_000, None,
+                         "NOK", "approx", "pledge")
+    assert oslo[claims[0].index("Sentence")] == OSLO.strip()
+    assert oslo[claims[0].index("Status")] == "new"
+    # NOK has an ECB rate: 4 March 2025 is a business day.
+    assert oslo[claims[0].index("Rate date")] == date(2025, 3, 4)
+    assert oslo[claims[0].index("Value EUR")] == pytest.approx(2e9 * oslo[claims[0].index("EUR rate")], abs=0.01)
+    assert claims[2][6:11] == ("shell", "upper_bound", "capacity", None, "month")
+
+    docs = sheet_rows(out / "tracker.xlsx", "Documents")
+    assert docs[0] == ("Document", "Path", "Title", "Date", "Date found in", "Read as", "Claims", "Error",
+                       "Content hash", "In inbox")
+    assert docs[1][:8] == ("2025-03-04-oslo.txt", str(inbox / "2025-03-04-oslo.txt"), OSLO.strip(),
+                           date(2025, 3, 4), "file name", "text (utf-8)", 1, None)
+    assert sheet_rows(out / "tracker.xlsx", "Validation errors") == [
+        ("Severity", "Document", "Claim id", "Step", "Rule", "Message", "What to do", "Where")]
+
+
+def test_second_run_reads_only_the_added_document(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(inbox, out).exit_code == 0
+    before = ledger_rows(out, "SELECT * FROM claims ORDER BY id")
+    write_doc(inbox, "2025-03-06-berlin.txt", BERLIN)
+
+    result = run(inbox, out)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"Read 1 new or changed document(s) of 3 in {inbox} (2 unchanged); found 1 claim(s); 0 error(s), 0 warning(s).")
+    after = ledger_rows(out, "SELECT * FROM claims ORDER BY id")
+    assert set(before) < set(after) and len(after) == len(before) + 1
+    assert ledger_rows(out, f"SELECT {CLAIM_COLUMNS} FROM claims WHERE first_run = 2") == [
+        ("2025-03-06-berlin.txt", "18 Leopard 2 tanks", "18", None, "tank", "exact", "delivery", "new", 2)]
+    assert [r[1] for r in sheet_rows(out / "tracker.xlsx", "Claims")[1:]] == [
+        "2025-03-04-oslo.txt", "2025-03-05-plant.txt", "2025-03-06-berlin.txt"]
+
+    third = run(inbox, out)  # nothing new: nothing read, nothing duplicated
+    assert third.output.startswith("Read 0 new or changed document(s) of 3")
+    assert ledger_rows(out, "SELECT * FROM claims ORDER BY id") == after
+
+
+def test_changed_document_supersedes_its_old_claims(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(inbox, out)
+    write_doc(inbox, "2025-03-04-oslo.txt", OSLO.replace("about NOK 2 billion", "NOK 3 billion"))
+    assert run(inbox, out).exit_code == 0
+    assert ledger_rows(out, "SELECT quote, status, first_run FROM claims WHERE doc_key = ? ORDER BY first_run",
+                       ("2025-03-04-oslo.txt",)) == [("about NOK 2 billion", "superseded", 1), ("NOK 3 billion", "new", 2)]
+    assert [r[3] for r in sheet_rows(out / "tracker.xlsx", "Claims")[1:]] == ["NOK 3 billion", "up to 40,000 shells"]
+
+
+def test_document_gone_from_inbox_keeps_its_claims(inbox: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(inbox, out)
+    (inbox / "2025-03-05-plant.txt").unlink()
+    assert run(inbox, out).exit_code == 0
+    assert ledger_rows(out, "SELECT key, missing FROM documents ORDER BY key") == [
+        ("2025-03-04-oslo.txt", 0), ("2025-03-05-plant.txt", 1)]
+    assert ledger_rows(out, "SELECT quote, status FROM claims WHERE doc_key = '2025-03-05-plant.txt'") == [
+        ("up to 40,000 shells", "new")]
+    docs = sheet_rows(out / "tracker.xlsx", "Documents")
+    assert [(r[0], r[9]) for r in docs[1:]] == [("2025-03-04-oslo.txt", "yes"), ("2025-03-05-plant.txt", "no")]
+
+
+def test_crash_while_storing_leaves_the_ledger_as_it_was(inbox: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    run(inbox, out)
+    tables = {t: ledger_rows(out, f"SELECT * FROM {t}") for t in ("documents", "claims", "issues", "runs")}
+    workbook = (out / "tracker.xlsx").read_bytes()
+    write_doc(inbox, "2025-03-06-berlin.txt", BERLIN)
+    write_doc(inbox, "2025-03-07-kyiv.txt", "Ukraine received 12 howitzers.\n")
+
+    calls = []
+
+    def fail_on_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    real = store._store_document
+    monkeypatch.setattr(store, "_store_document", fail_on_second)
+    with pytest.raises(OSError):
+        flow.run(inbox, out)
+    assert {t: ledger_rows(out, f"SELECT * FROM {t}") for t in tables} == tables
+    assert (out / "tracker.xlsx").read_bytes() == workbook
+
+    monkeypatch.setattr(store, "_store_document", real)
+    assert run(inbox, out).output.startswith("Read 2 new or changed document(s) of 4")
+
+
+def test_crash_while_writing_the_workbook_keeps_the_old_one(inbox: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    run(inbox, out)
+    workbook = (out / "tracker.xlsx").read_bytes()
+    write_doc(inbox, "2025-03-06-berlin.txt", BERLIN)
+
+    def broken_save(self, filename):
+        Path(filename).write_bytes(b"half a workbook")
+        raise OSError("killed")
+
+    monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", broken_save)
+    with pytest.raises(OSError):
+        flow.run(inbox, out)
+    assert (out / "tracker.xlsx").read_bytes() == workbook
+    assert [p.name for p in out.iterdir() if p.suffix == ".xlsx"] == ["tracker.xlsx"]
+
+
+def test_document_text_never_becomes_a_formula(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2025-01-02-tricky.txt", '=HYPERLINK("http://evil.example","click")\n'
+                                              "Poland pledged PLN 1 billion.\n")
+    assert run(inbox, out).exit_code == 0
+    from openpyxl import load_workbook
+
+    cell = load_workbook(out / "tracker.xlsx")["Documents"]["C2"]
+    assert cell.value == '=HYPERLINK("http://evil.example","click")'
+    assert cell.data_type == "s"
+
+
+def test_a_second_run_on_a_busy_out_folder_stops_with_exit_1(inbox: Path, tmp_path: Path) -> None:
+    from filelock import FileLock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with FileLock(out / ".tracker.lock"):
+        result = run(inbox, out)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Error: another run is using {out} (lock file {out / '.tracker.lock'}). "
+        "Wait for it to finish, or pass --wait SECONDS.")
+    assert not (out / "ledger.sqlite").exists()
+
+
+def test_missing_inbox_stops_with_exit_1(tmp_path: Path) -> None:
+    result = run(tmp_path / "nowhere", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Error: the inbox folder {tmp_path / 'nowhere'} does not exist. Create it or pass --inbox.")
+
+
+def test_bad_usage_exits_2(tmp_path: Path) -> None:
+    assert invoke("run", "--wait", "soon").exit_code == 2
+    assert invoke("extract").exit_code == 2
+    assert invoke("extract", str(tmp_path / "missing.txt")).exit_code == 2
+    assert invoke("frobnicate").exit_code == 2
