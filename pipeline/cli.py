@@ -14,9 +14,10 @@ from typing import Any
 
 import click
 
-from . import flow, ingest
+from . import flow
 from .issues import describe
 from .models import Claim, ValidationIssue
+from .settings import DEFAULT_MAX_BYTES, Settings, SettingsError, load_settings
 
 CLAIM_JSON_FIELDS = ["quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
                      "category", "subject", "period", "vague", "recipient", "purpose", "value_eur"]
@@ -41,8 +42,17 @@ def issue_json(i: ValidationIssue) -> dict[str, Any]:
 
 
 max_bytes_option = click.option(
-    "--max-bytes", type=click.IntRange(min=1), default=ingest.DEFAULT_MAX_BYTES, show_default=True,
-    help="Files larger than this many bytes are refused without being read, with an error row.")
+    "--max-bytes", type=click.IntRange(min=1), default=None,
+    help=f"Files larger than this many bytes are refused without being read, with an error row "
+         f"(default {DEFAULT_MAX_BYTES:,}).")
+
+
+def settings_from(**options: object) -> Settings:
+    """Settings from tracker.toml with the options given on the command line on top."""
+    try:
+        return load_settings(Path("."), **options)
+    except SettingsError as err:
+        raise click.ClickException(str(err)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,21 +68,25 @@ def main(verbose: bool) -> None:
 
 
 @main.command()
-@click.option("--inbox", type=click.Path(path_type=Path), default=Path("inbox"), show_default=True,
-              help="Folder of articles to read (.txt or .md). Subfolders are read too.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("outputs"), show_default=True,
-              help="Folder where the ledger (ledger.sqlite) and the workbook (tracker.xlsx) are kept.")
-@click.option("--wait", type=click.FloatRange(min=0), default=0, show_default=True,
-              help="If another run is using the out folder, wait this many seconds for it before giving up.")
+@click.option("--inbox", type=click.Path(path_type=Path), default=None,
+              help="Folder of articles to read (default inbox/). Subfolders are read too.")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Folder where the ledger (ledger.sqlite) and the workbook (tracker.xlsx) are kept "
+                   "(default outputs/).")
+@click.option("--wait", type=click.FloatRange(min=0), default=None,
+              help="If another run is using the out folder, wait this many seconds for it before giving up "
+                   "(default 0).")
 @max_bytes_option
-def run(inbox: Path, out: Path, wait: float, max_bytes: int) -> None:
+def run(inbox: Path | None, out: Path | None, wait: float | None, max_bytes: int | None) -> None:
     """Read new or changed articles in the inbox and update the ledger and the workbook.
 
     Articles already read and unchanged are skipped; nothing already in the ledger is
     lost. Problems with single articles are listed and recorded; the rest still runs.
     """
+    settings = settings_from(inbox=inbox, out=out, wait=wait, max_bytes=max_bytes)
+    inbox, out = settings.inbox, settings.out
     try:
-        result = flow.run(inbox, out, max_bytes=max_bytes, wait=wait)
+        result = flow.run(settings)
     except flow.RunError as err:
         raise click.ClickException(str(err)) from None
     errors = [i for i in result.issues if i.severity == "error"]
@@ -82,7 +96,7 @@ def run(inbox: Path, out: Path, wait: float, max_bytes: int) -> None:
                f"{len(errors)} error(s), {len(warnings)} warning(s).")
     for i in result.issues:
         click.echo(f"  {i.severity.value}: {describe(i)}")
-    click.echo(f"Workbook: {out / flow.WORKBOOK_NAME}  Ledger: {out / flow.LEDGER_NAME}")
+    click.echo(f"Workbook: {out / flow.WORKBOOK_NAME}  Ledger: {settings.ledger_path}")
 
 
 @main.command()
@@ -90,13 +104,14 @@ def run(inbox: Path, out: Path, wait: float, max_bytes: int) -> None:
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON object {\"claims\": [...], \"errors\": [...]} instead of a table.")
 @max_bytes_option
-def extract(paths: tuple[Path, ...], as_json: bool, max_bytes: int) -> None:
+def extract(paths: tuple[Path, ...], as_json: bool, max_bytes: int | None) -> None:
     """Find the claims in articles and print them, without touching the ledger or workbook.
 
     PATHS are files or folders (every file in a folder is read). Useful to check what
     the tracker would find in an article before dropping it into the inbox.
     """
-    processed, problems = flow.extract_paths(list(paths), max_bytes=max_bytes)
+    settings = settings_from(max_bytes=max_bytes)
+    processed, problems = flow.extract_paths(list(paths), max_bytes=settings.max_bytes)
     if as_json:
         claims = [claim_json(c, p.source) for p in processed for c in p.claims]
         json.dump({"claims": claims, "errors": [issue_json(i) for i in problems]}, sys.stdout, ensure_ascii=False)

@@ -17,12 +17,12 @@ from .extract import extract_claims
 from .issues import issue
 from .models import EXTRACTOR_VERSION, Claim, IssueCode, RunResult, Step, ValidationIssue
 from .normalise import normalise
+from .settings import DEFAULT_MAX_BYTES, Settings
 from .store import Processed
 from .validate import validate
 
 log = logging.getLogger(__name__)
 
-LEDGER_NAME = "ledger.sqlite"
 WORKBOOK_NAME = "tracker.xlsx"
 LOCK_NAME = ".tracker.lock"
 
@@ -70,7 +70,7 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     return found
 
 
-def extract_paths(paths: list[Path], max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+def extract_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES,
                   today: date | None = None) -> tuple[list[Processed], list[ValidationIssue]]:
     """Ingest, extract, normalise and validate files, without ledger or workbook."""
     today = today or date.today()
@@ -78,27 +78,28 @@ def extract_paths(paths: list[Path], max_bytes: int = ingest.DEFAULT_MAX_BYTES,
     return processed, [i for p in processed for i in p.issues]
 
 
-def run(inbox: Path, out: Path, max_bytes: int = ingest.DEFAULT_MAX_BYTES, wait: float = 0,
-        today: date | None = None) -> RunResult:
+def run(settings: Settings, today: date | None = None) -> RunResult:
     """One full run over the inbox: only new or changed files are read again."""
+    inbox, out = settings.inbox, settings.out
     if not inbox.is_dir():
         raise RunError(f"the inbox folder {inbox} does not exist. Create it or pass --inbox.")
     out.mkdir(parents=True, exist_ok=True)
     lock = FileLock(out / LOCK_NAME)
     try:
-        lock.acquire(timeout=wait)
+        lock.acquire(timeout=settings.wait)
     except Timeout:
         raise RunError(f"another run is using {out} (lock file {out / LOCK_NAME}). "
                        "Wait for it to finish, or pass --wait SECONDS.") from None
     try:
-        return _run_locked(inbox, out, max_bytes, today or date.today())
+        return _run_locked(settings, today or date.today())
     finally:
         lock.release()
 
 
-def _run_locked(inbox: Path, out: Path, max_bytes: int, today: date) -> RunResult:
+def _run_locked(settings: Settings, today: date) -> RunResult:
+    inbox, out = settings.inbox, settings.out
     result = RunResult(started=datetime.now(), inbox=str(inbox), out=str(out))
-    ledger = store.open_ledger(out / LEDGER_NAME)
+    ledger = store.open_ledger(settings.ledger_path)
     try:
         known = store.known_versions(ledger)
         files = [(f, _key(f, inbox)) for f in ingest.list_files(inbox)]
@@ -106,7 +107,7 @@ def _run_locked(inbox: Path, out: Path, max_bytes: int, today: date) -> RunResul
         for path, key in files:
             if key in known and known[key][1] == EXTRACTOR_VERSION and _unchanged(path, known[key][0]):
                 continue
-            processed.append(process_file(path, key, max_bytes, today))
+            processed.append(process_file(path, key, settings.max_bytes, today))
         result = result.model_copy(update={
             "documents_seen": len(files),
             "documents_read": sum(p.document is not None for p in processed),

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from .issues import issue
 from .models import Document, IssueCode, ValidationIssue
+from .settings import DEFAULT_MAX_BYTES
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-DEFAULT_MAX_BYTES = 20_000_000  # an article is rarely over 1 MB; 20 MB leaves room for long reports
 
 # Magic numbers of common binary files, to name what a mislabelled file really is.
 MAGIC = [

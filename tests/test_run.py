@@ -12,6 +12,7 @@ import pytest
 
 from conftest import invoke, ledger_rows, sheet_rows, write_doc
 from pipeline import flow, store
+from pipeline.settings import Settings
 
 OSLO = "Norway pledged about NOK 2 billion in military aid to Ukraine on Tuesday.\n"
 PLANT = "The Ukrainian plant makes up to 40,000 shells a month.\n"
@@ -136,7 +137,7 @@ def test_crash_while_storing_leaves_the_ledger_as_it_was(inbox: Path, tmp_path: 
     real = store._store_document
     monkeypatch.setattr(store, "_store_document", fail_on_second)
     with pytest.raises(OSError):
-        flow.run(inbox, out)
+        flow.run(Settings(inbox=inbox, out=out))
     assert {t: ledger_rows(out, f"SELECT * FROM {t}") for t in tables} == tables
     assert (out / "tracker.xlsx").read_bytes() == workbook
 
@@ -157,7 +158,7 @@ def test_crash_while_writing_the_workbook_keeps_the_old_one(inbox: Path, tmp_pat
 
     monkeypatch.setattr("openpyxl.workbook.workbook.Workbook.save", broken_save)
     with pytest.raises(OSError):
-        flow.run(inbox, out)
+        flow.run(Settings(inbox=inbox, out=out))
     assert (out / "tracker.xlsx").read_bytes() == workbook
     assert [p.name for p in out.iterdir() if p.suffix == ".xlsx"] == ["tracker.xlsx"]
 
