@@ -83,7 +83,8 @@ QUALIFIERS_BEFORE: list[tuple[str, str]] = sorted([
     ("a max of", "upper_bound"), ("just under", "upper_bound"),
     ("just below", "upper_bound"), ("as many as", "upper_bound"),
     ("as much as", "upper_bound"), ("smaller than", "upper_bound"),
-    ("lower than", "upper_bound"), ("<=", "upper_bound"), ("< =", "upper_bound"),
+    ("lower than", "upper_bound"), ("lower or equal than", "upper_bound"),
+    ("smaller or equal to", "upper_bound"), ("less or equal to", "upper_bound"), ("<=", "upper_bound"), ("< =", "upper_bound"),
     ("<", "upper_bound"), ("capped at", "upper_bound"),
     ("no less than", "lower_bound"), ("not less than", "lower_bound"),
     ("no fewer than", "lower_bound"), ("more than", "lower_bound"),
@@ -130,7 +131,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "usd$": "USD", "c$": "CAD", "c $": "CAD", "ca$": "CAD", "cad$": "CAD", "can$": "CAD",
     "a$": "AUD", "a $": "AUD", "au$": "AUD", "aud$": "AUD", "nz$": "NZD", "nzd$": "NZD",
     "hk$": "HKD", "hk $": "HKD", "s$": "SGD", "s $": "SGD", "nt$": "TWD", "mex$": "MXN",
-    "mxn$": "MXN", "r$": "BRL",
+    "mxn$": "MXN", "r$": "BRL", "$us": "USD", "$ us": "USD", "sfr": "CHF", "sfr.": "CHF",
+    "sf": "CHF",
     "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "¥": "JPY", "₹": "INR", "₽": "RUB",
     "₩": "KRW", "₪": "ILS", "₺": "TRY", "₱": "PHP", "₫": "VND", "₦": "NGN", "₡": "CRC",
     "₾": "GEL", "₭": "LAK", "₸": "KZT", "₼": "AZN", "zł": "PLN", "kč": "CZK", "元": "CNY",
@@ -171,7 +173,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "danish kroner": "DKK", "danish krone": "DKK", "norwegian kroner": "NOK",
     "norwegian krone": "NOK", "swedish kronor": "SEK", "swedish krona": "SEK",
     "swedish crowns": "SEK", "icelandic kronur": "ISK", "icelandic krona": "ISK",
-    "kronor": "SEK", "krona": "SEK",
+    "norwegian crowns": "NOK", "danish crowns": "DKK", "icelandic crowns": "ISK",
+    "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK", "crowns": "NOK",
     "czech crowns": "CZK", "czech korunas": "CZK", "czech koruna": "CZK",
     "czech korun": "CZK", "korunas": "CZK", "koruna": "CZK",
     "polish zlotys": "PLN", "polish zloty": "PLN", "zlotys": "PLN", "zloty": "PLN",
@@ -202,6 +205,15 @@ CURRENCY_WORDS: dict[str, str] = {
     "netherlands guilders": "NLG", "guilders": "NLG", "guilder": "NLG",
     "italian lire": "ITL", "lire": "ITL", "escudos": "PTE", "drachmas": "GRD",
     "austrian schillings": "ATS", "irish pounds": "IEP", "punts": "IEP",
+}
+# Currency words several countries share: the country named nearest decides
+# (sentence first, then document); the first code is the default.
+AMBIGUOUS_CURRENCY: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "kroner": [("NOK", ("norw", "oslo", "nansen")), ("DKK", ("danish", "denmark", "copenhagen", "danes"))],
+    "krone": [("NOK", ("norw", "oslo")), ("DKK", ("danish", "denmark", "copenhagen"))],
+    "crowns": [("NOK", ("norw", "oslo")), ("DKK", ("danish", "denmark", "copenhagen")),
+               ("SEK", ("swed", "stockholm")), ("CZK", ("czech", "prague")),
+               ("ISK", ("iceland", "reykjavik"))],
 }
 # Minor units: name -> (ISO code, factor). "pence" and "cents" per Recognizers-Text.
 MINOR_UNITS: dict[str, tuple[str, str]] = {
@@ -296,7 +308,7 @@ ID_WORDS: frozenset[str] = frozenset({
     "regiment", "battalion", "division", "corps", "army", "fleet", "wing", "group",
     "platoon", "team", "district", "region", "zone", "sector", "gate", "terminal",
     "highway", "road", "street", "avenue", "apt", "apartment", "suite", "floor",
-    "ramstein", "paragraphs", "annex", "appendix", "figure", "table", "code",
+    "ramstein", "paragraphs", "day", "photo", "image", "images", "ref", "ref.", "annex", "appendix", "figure", "table", "code",
     "summit", "format", "covid", "covid-", "g", "top", "world war",
 })
 # Capitalised words that do not start a name: a number after them is not a designation.

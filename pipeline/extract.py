@@ -57,8 +57,11 @@ _SKIP = rf"""
   |\d+(?:-\d+){{2,}}                                               # 978-3-16-148410-0
   |(?:isbn|issn)(?:-1[03])?:?\s*[\dX][\dX\s-]{{8,}}                # ISBN ...
   |(?:page|p\.)\s?\d+\s?(?:of|/)\s?\d+                             # page 3 of 7
+  |{_YEAR}/\d+(?![\d/])                                            # 2024/118 (a reference)
+  |(?<![\w.,])0\d{{2,}}(?![.,]\d)                                  # 0819 (an identifier)
   |(?<![\w-])[A-Za-z][A-Za-z.]*-\d[\w]*(?:-\w+)*                    # F-16, Su-27, PAC-3, Ramstein-5
-  |(?<![\w$-])(?!{_CODE}\d|M{_CODE}|[a-z]+\d+(?:bn|m|k)\b)(?-i:[A-Za-z]+)\d[\w]*  # M777, i7, G7
+  |(?<![\w$-])(?!{_CODE}\d|M{_CODE}|[a-z]+\d+(?:bn|m|k)\b)(?-i:[A-Za-z]+)\d\w*(?:[.+/]\w+)*  # M777, i7, G7
+  |(?<![\d,])(?!\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?![\d,]))\d+(?:,\d+){{2,}}  # 22,24,26,31 (a list)
   |(?<![\w.,])\d+(?![eExX×]\d)(?-i:[A-DF-WYZa-df-wyz]+)\d\w*        # 2A6, 06F6
   |(?<![\w.,])\d{{2,3}}\s?-?\s?(?:mm|millimet(?:er|re))(?![\w])    # 155mm, 155-mm calibre
 """
@@ -68,7 +71,7 @@ _VAGUE_VALUES = {(p[:-3] if p.endswith(" of") else p): v for p, v in V.VAGUE}
 _SCAN = re.compile(rf"""
    (?P<skip>{_SKIP})
   |(?P<vague>(?<![\w-])(?:{_VAGUE_RE_PART})(?:\s+of(?![\w]))?(?![\w]))
-  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w])|{WORDS_PATTERN})
+  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w]|{_CODE}(?![a-z]))|{WORDS_PATTERN})
 """, _F)
 
 # --- what stands before a figure --------------------------------------------------
@@ -87,7 +90,9 @@ _PERCENT_BEFORE = re.compile(r"(?<![\d\w]\s)(?<!\d)(?:per\s?cents?|percents?|per
 _PREV_WORD = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<w>[\w.'’&-]+)[ \t]*(?:\n[ \t]*)?\Z")
 
 # --- what stands after a figure ---------------------------------------------------
-_RANGE = re.compile(r"\s*(?P<sep>-|–|—|~|to|through|and)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"(?P<pct>\s?%)?\s*(?P<sep>-|–|—|~|to|through|and)\s*", re.IGNORECASE)
+_OVER = re.compile(r"\s+(?P<w>over|out\s+of)\s+", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?)])")
 _NUM_ONLY = re.compile(
     rf"(?:{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w])|{WORDS_PATTERN})", _F)
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?:age)?s?(?:\s+points?)?(?![\w])|pct(?![\w]))",
@@ -98,10 +103,10 @@ _CUR_AFTER = re.compile(rf"""
   (?:(?P<word>{_alt(_CUR_WORDS)})(?![\w])
     |(?P<minor>{_alt(list(V.MINOR_UNITS))})(?![\w])
     |(?P<scaled>(?-i:M|MN|B|BN)){_CODE}(?![\w])
-    |(?P<code>{_CODE})(?![a-z])(?:\s*(?P<scale>million|billion|thousand|trillion|mn|bn|mln|bln)(?![\w]))?
-    |(?P<sym>[€$£¥₴₹₽₩₪₺₱₫₦₡₾₭₸₼元]|ரூ|zł|Kč)
+    |(?P<code>{_CODE})(?![a-z\d])(?:\s*(?P<scale>million|billion|thousand|trillion|mn|bn|mln|bln)(?![\w]))?
+    |(?P<sym>[€$£¥₴₹₽₩₪₺₱₫₦₡₾₭₸₼元]|ரூ|zł|Kč)(?!\d)
   )""", _F)
-_CENTS = re.compile(rf"""\s*(?:and\s+)?(?P<n>\d{{1,2}}(?![\w.,])|{WORDS_PATTERN})
+_CENTS = re.compile(rf"""\s+(?:and\s+)?(?P<n>\d{{1,2}}(?![\w]|[.,]\d)|{WORDS_PATTERN})
   (?:\s*(?P<c>cents?|pence|p)(?![\w]))?""", _F)
 _ANY_CURRENCY_NEXT = re.compile(rf"\s*(?:{_alt(_CUR_WORDS + list(V.MINOR_UNITS))}|{_CODE}|[€$£¥])(?![a-z])",
                                 re.IGNORECASE)
@@ -116,7 +121,10 @@ _QUAL_AFTER_KIND = {q: kind for q, kind in V.QUALIFIERS_AFTER}
 _AGE_BEFORE = re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE)
 # The words of a noun phrase after a figure: letters, inner hyphens and apostrophes,
 # and a designation's digits ("two Leopard 2 tanks").
-_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+[A-Za-z]*)")
+_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]|[A-Za-z]|\d+[A-Za-z]\w*)")
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our|all|his|her)\s+(?:\d+\s+)?", re.IGNORECASE)
+_NOUN_MODIFIERS = frozenset({"more", "other", "additional", "further", "new", "extra", "modern",
+                             "old", "used", "different", "separate", "such"})
 _HYPHEN_NOUN = re.compile(r"-(?P<w>[a-z]{3,})(?![\w-])")
 
 _STOP_WORDS = frozenset("""
@@ -205,33 +213,42 @@ def _looks_plural(word: str) -> bool:
 
 
 def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int]:
-    """The counted noun of a figure ending at `pos` and where its phrase ends."""
+    """The counted noun of a figure ending at `pos` and where its phrase ends: the first
+    plural in the few words after it ("500 Ukrainian drone manufacturers" -> manufacturer),
+    past designations ("two Leopard 2 tanks" -> tank); "62 of the drones" -> drone."""
     m = _HYPHEN_NOUN.match(text, pos)
     if m and m.group("w") not in _STOP_WORDS:           # a 50-member coalition
         return singular(m.group("w")), m.end()
+    of = _OF_THE.match(text, pos)
+    start = of.end() if of else pos
     first: Optional[tuple[str, int]] = None
-    prev_cap = False
-    p = pos
-    for _ in range(5):
+    fallback: Optional[tuple[str, int]] = None
+    p = start
+    for _ in range(6):
         m = _WORD.match(text, p)
         if not m:
             break
         w = m.group("w")
         lw = w.lower()
-        if w[0].isdigit():
-            if not prev_cap or not w.isalnum():          # only a designation's digits
-                break
+        if any(ch.isdigit() for ch in w) or "/" in w:   # F-16, 2A8, SAMP/T: a designation
+            p = m.end()
+            continue
+        if lw in _NOUN_MODIFIERS and first is None:
             p = m.end()
             continue
         if lw in _STOP_WORDS or lw.endswith("ly") and len(lw) > 4:
             break
         if _looks_plural(w):
-            return singular(w), m.end()
-        if first is None and w[0].islower():
+            if w[0].isupper() or lw in V.UNCOUNTED_NOUNS:
+                fallback = fallback or (singular(w), m.end())   # Abrams, artillery ...
+            else:
+                return singular(w), m.end()
+        elif first is None and w[0].islower():
             first = (lw, m.end())
-        prev_cap = w[0].isupper()
         p = m.end()
-    if first is not None and value == 1:
+    if fallback is not None:
+        return fallback
+    if first is not None and value == 1 and not of:
         return first
     return None, pos
 
@@ -251,6 +268,21 @@ def _currency_before(text: str, s: int) -> tuple[Optional[str], int, Decimal]:
         return V.CODE_ALIASES.get(iso, iso), m.start(), Decimal(V.SCALED_CODE_PREFIXES[m.group("scaled")])
     iso = raw.upper()
     return V.CODE_ALIASES.get(iso, iso), m.start(), Decimal(1)
+
+
+def _currency_word(text: str, word: str, pos: int) -> str:
+    """ISO code of a currency name; "kroner" is Danish or Norwegian as the text says."""
+    key = re.sub(r"\s+", " ", word.lower())
+    choices = V.AMBIGUOUS_CURRENCY.get(key)
+    if not choices:
+        return V.CURRENCY_WORDS[key]
+    for window in (text[max(0, pos - 300):pos + 100].lower(), text.lower()):
+        hits = [(min((window.find(c) for c in cues if c in window), default=-1), code)
+                for code, cues in choices]
+        hits = [(i, code) for i, code in hits if i >= 0]
+        if hits:
+            return hits[0][1] if len(hits) == 1 else max(hits)[1]
+    return choices[0][0]
 
 
 def _is_year(num_text: str, value: Decimal) -> bool:
@@ -279,7 +311,7 @@ def _read_number(text: str, start: int, end: int, decimal_separator: Optional[st
     return value, end, has_scale
 
 
-def _scan_one(text: str, m: re.Match) -> tuple[Optional[Found], int]:
+def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Found], int]:
     """Read the claim whose figure the scan found at `m`; return it (or None) and
     where the scan goes on."""
     vague = m.lastgroup == "vague"
@@ -305,20 +337,27 @@ def _scan_one(text: str, m: re.Match) -> tuple[Optional[Found], int]:
     if lw in ("one", "a", "an") and (prev_l in _PRONOUN_ONE_BEFORE or re.match(r"\s+(?:of|another|by)\b", text[e:e + 9])):
         return None, e
 
+    # "a fourth system", "third countries": ordinals, not fractions.
+    if not vague and num_text[:1].isalpha():
+        last = re.findall(r"[a-z]+", lw)[-1]
+        if last in V.FRACTIONS and last not in ("half", "halves", "quarter", "quarters"):
+            toks = re.findall(r"[a-z]+", lw)
+            if len(toks) == 1 or (not last.endswith("s") and re.match(r"\s+(?!of\b)[A-Za-z]", text[e:e + 3])):
+                return None, e
+
     # Money before the figure.
     currency, cur_start, cur_mult = _currency_before(text, s)
+    if currency and cur_start < min_start:          # "10 rmb 20 usd": rmb is the 10's
+        currency, cur_start, cur_mult = None, s, Decimal(1)
     q_anchor = cur_start if currency else s
 
     # "m"/"b" glued to digits scale only money ("$5m"); "1m" alone is a metre.
     if not vague and not currency and re.search(r"\d(?-i:m)\Z", num_text):
-        num_text = num_text[:-1]
-        e -= 1
-        value = parse_number(num_text)
-        has_scale = False
-        if value is None:
-            return None, m.end()
+        return None, m.end()
 
     qual_word, q_start = _qualifier_before(text, q_anchor)
+    if qual_word and q_start < min_start:
+        qual_word, q_start = None, q_anchor
     qualifier = "lower_bound" if vague else "exact"
     if qual_word in _QUAL_KIND:
         qualifier = _QUAL_KIND[qual_word]
@@ -363,6 +402,18 @@ def _scan_one(text: str, m: re.Match) -> tuple[Optional[Found], int]:
     if value is None:
         return None, m.end()
 
+    # Spoken fractions: "one over three", "two out of five hundred".
+    if value_high is None and not currency and not vague:
+        fm = _OVER.match(text, e)
+        if fm:
+            n2 = _NUM_ONLY.match(text, fm.end())
+            if n2:
+                v2, e2, _ = _read_number(text, fm.end(), n2.end())
+                if v2 and (fm.group("w").lower() == "over" and _CLAUSE_END.match(text, e2)
+                           or fm.group("w").lower() != "over" and v2 > value):
+                    value, e = value / v2, e2
+                    num_end = e2
+
     unit: Optional[str] = None
     end = e
     if currency:
@@ -376,6 +427,10 @@ def _scan_one(text: str, m: re.Match) -> tuple[Optional[Found], int]:
                 or V.CODE_ALIASES.get(cm.group("code") or "", (cm.group("code") or "").upper())
             if iso == currency:                          # EUR 1.8 billion euros
                 end = cm.end()
+    elif rm and value_high is not None and rm.group("pct"):
+        unit = "%"
+        pm = _PERCENT.match(text, e)
+        end = pm.end() if pm else e
     else:
         pm = _PERCENT.match(text, e)
         cm = _CUR_AFTER.match(text, e) if not pm else None
@@ -388,7 +443,7 @@ def _scan_one(text: str, m: re.Match) -> tuple[Optional[Found], int]:
                          and re.match(r"\s+of\b", text[cm.end():cm.end() + 4])):
             mult = Decimal(1)
             if cm.group("word"):
-                unit = V.CURRENCY_WORDS[re.sub(r"\s+", " ", cm.group("word").lower())]
+                unit = _currency_word(text, cm.group("word"), s)
             elif cm.group("minor"):
                 unit, f = V.MINOR_UNITS[cm.group("minor").lower()]
                 if cm.group("minor").lower() == "p" and not re.match(r"\d", cm.group(0).strip() or "x"):
@@ -453,9 +508,10 @@ def _scan_one(text: str, m: re.Match) -> tuple[Optional[Found], int]:
         if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
             return None, max(e, m.end())
         bare_int = re.fullmatch(r"\d{1,4}", num_text) is not None
-        if bare_int and currency is None and unit not in ("%",):
+        if re.fullmatch(r"\d+", num_text) and currency is None and unit not in ("%",):
             if prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#"):
                 return None, max(e, m.end())
+        if bare_int and currency is None and unit not in ("%",):
             if (prev[:1].isupper() and prev_l.rstrip(".,") not in V.NOT_NAME_WORDS
                     and prev_l not in V.MONTHS and prev_l not in V.WEEKDAYS
                     and not prev_l.endswith(("'s", "’s")) and not prev.endswith((".", ",", ":"))
@@ -520,7 +576,7 @@ def find_quantities(text: str) -> list[Found]:
         if m.lastgroup == "skip" or m.end() == m.start():
             pos = max(m.end(), pos + 1)
             continue
-        f, nxt = _scan_one(text, m)
+        f, nxt = _scan_one(text, m, found[-1].end if found else 0)
         if f is not None:
             found.append(f)
         pos = max(nxt, m.start() + 1)

@@ -26,7 +26,8 @@ _SCALE_LONG = _alt([w for w in SCALES if len(w) > 1 and w != "MM" and w.islower(
 SCALE_AFTER_DIGITS = rf"""
 (?:
    \s*(?:{_SCALE_LONG})(?![\w-])                  # 5 million, 5 bn, 5mln
-  |(?-i:MM|[kKMBGTmb])(?![\w-])                    # 10M, 1.2b, 5k, $5m (glued)
+     (?:\s+and\s+(?:a|one)\s+(?:half|quarter)(?![\w]))?  # 3 million and a half
+  |(?-i:MM|[kKMBGTmb])(?![\w])                     # 10M, 1.2b, 5k, $5m (glued)
   |[ ]+(?-i:[kK])(?![\w-])                          # 2.33 k
   |[ ]+(?-i:[MGBT])(?=\s*(?:$|[.,;:!?)]))           # 1,674.5 G at a clause end
 )"""
@@ -35,8 +36,8 @@ SCALE_AFTER_DIGITS = rf"""
 # lakh grouping; a leading ".25"; scientific "1.3e6" / "1.3x10^6"; fractions "3/4".
 DIGITS_PATTERN = rf"""
 (?:
-  (?:(?<![\w.,\-−])[-−](?=\.?\d))?                  # a sign only where no word or number precedes
-  (?:
+  (?:(?<![\w.,\-−])[-−](?=\.?\d)|(?<![\w-])(?:minus|negative)\s+(?=\d))?   # a sign only where no word or number precedes
+  (?>
      \d{{1,3}}(?:,\d{{2}})+,\d{{3}}(?![\d])(?:\.\d+)?        # 12,34,567.89 (Indian)
     |\d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?               # 1,234,567.5
     |\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?![\d])(?:[.,]\d+)?   # 1 234 567
@@ -45,7 +46,7 @@ DIGITS_PATTERN = rf"""
     |\d+(?:[.,]\d+)?                                         # 2.5, 2,5, 1500
     |\.\d+                                                   # .25
   )
-  (?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\s?\^?\s?[-−+]?\d+)?  # 1.3e6, 2.48×10−5, 1.3x10^6
+  (?:[eE][+-]?\d+(?![\w])|\s?[x×]\s?10\s?\^?\s?[-−+]?\d+|\^[-+]*\d+)?  # 1.3e6, 2.48×10−5, 1.3x10^6, 1.1^23
   (?:(?<=\d)/\d+(?!\d|/)|\s+\d/\d+(?![\d/]))?               # 3/4 or 2 1/4
   |[{"".join(VULGAR_FRACTIONS)}]
 )"""
@@ -68,12 +69,13 @@ WORDS_PATTERN = rf"""
 
 # Digits then words ("4 thousand 3 hundred and 21", "3 hundred and 2").
 MIXED_PATTERN = rf"""
-(?:\d{{1,3}}(?:\.\d+)?\s+(?=(?:hundred|thousand)\b)(?:{_NUMWORD})(?:(?:\s+|\s+and\s+)(?:{_NUMWORD}|\d{{1,3}}(?![\w.,])))*)
+(?:\d{{1,3}}(?:\.\d+)?\s+(?=(?:hundred|thousand|dozens?|dzs|dozs)\b)(?:{_NUMWORD})(?:(?:\s+|\s+and\s+)(?:{_NUMWORD}|\d{{1,3}}(?![\w.,])))*)
 """
 
 _NUM_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|&", re.I)
 _LEADING_DIGITS = re.compile(rf"\s*({DIGITS_PATTERN})", re.VERBOSE | re.I)
 _SCIENTIFIC = re.compile(r"^(.*?)(?:[eE]([+-]?\d+)|\s?[x×]\s?10\s?\^?\s?([-−+]?\d+))$")
+_POWER = re.compile(r"^(.*?)\^([-+]*)(\d+)$")
 
 
 def scale(word: str) -> Decimal:
@@ -137,6 +139,13 @@ def parse_digits(text: str, decimal_separator: Optional[str] = None) -> Optional
         if int(den) == 0:
             return None
         return sign * (Decimal(whole or 0) + Decimal(num) / Decimal(den))
+    power = _POWER.match(s)
+    if power:
+        base = parse_digits(power.group(1), decimal_separator)
+        exp = int(power.group(3)) * (-1 if power.group(2).count("-") % 2 else 1)
+        if base is None or (base == 0 and exp < 0):
+            return None
+        return sign * (base ** exp if exp >= 0 else 1 / base ** -exp)
     sci = _SCIENTIFIC.match(s)
     exponent = 0
     if sci and (sci.group(2) or sci.group(3)):
@@ -326,6 +335,10 @@ def parse_number(text: str, decimal_separator: Optional[str] = None) -> Optional
     s = text.strip()
     if not s:
         return None
+    neg = re.match(r"(?:minus|negative)\s+(?=\d)", s, re.I)
+    if neg:
+        value = parse_number(s[neg.end():], decimal_separator)
+        return -value if value is not None else None
     m = _LEADING_DIGITS.match(s)
     lead: Optional[Decimal] = None
     if m and m.group(1).strip():
@@ -335,10 +348,9 @@ def parse_number(text: str, decimal_separator: Optional[str] = None) -> Optional
         s = s[m.end():]
         if not s.strip():
             return lead
-    tokens = [t.lower() if t.lower() not in SCALES or len(t) > 2 else t
+    # Case matters only for the short scales ("10M" vs "10m", "MM").
+    tokens = [t if len(t) <= 2 and t in SCALES else t.lower()
               for t in _NUM_TOKEN.findall(s.replace("-", " "))]
-    # Case matters only for the one-letter scales ("10M" vs "10m").
-    tokens = [t if t in SCALES else t.lower() for t in tokens]
     if lead is not None:
         tokens = [str(lead)] + tokens
         if lead < 0:
