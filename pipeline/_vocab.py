@@ -129,8 +129,8 @@ QUALIFIERS_AFTER: list[tuple[str, str]] = sorted([
 CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "u.s. $": "USD", "u.s $": "USD", "us $": "USD",
     "usd$": "USD", "c$": "CAD", "c $": "CAD", "ca$": "CAD", "cad$": "CAD", "can$": "CAD",
-    "a$": "AUD", "a $": "AUD", "au$": "AUD", "aud$": "AUD", "nz$": "NZD", "nzd$": "NZD",
-    "hk$": "HKD", "hk $": "HKD", "s$": "SGD", "s $": "SGD", "nt$": "TWD", "mex$": "MXN",
+    "a$": "AUD", "au$": "AUD", "aud$": "AUD", "nz$": "NZD", "nzd$": "NZD",
+    "hk$": "HKD", "hk $": "HKD", "s$": "SGD", "nt$": "TWD", "mex$": "MXN",
     "mxn$": "MXN", "r$": "BRL", "$us": "USD", "$ us": "USD", "sfr": "CHF", "sfr.": "CHF",
     "sf": "CHF",
     "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "¥": "JPY", "₹": "INR", "₽": "RUB",
@@ -225,6 +225,14 @@ MINOR_UNITS: dict[str, tuple[str, str]] = {
 # Scaled codes of finance copy: "30 MUSD", "MEUR 120" (M = million, B = billion).
 SCALED_CODE_PREFIXES: dict[str, int] = {"M": 10**6, "MN": 10**6, "B": 10**9, "BN": 10**9,
                                         "K": 10**3, "T": 10**3}
+
+# Multiplier words -> factor (unit "times").
+MULTIPLIERS: dict[str, int] = {
+    "doubled": 2, "doubling": 2, "doubles": 2, "double": 2, "twofold": 2, "two-fold": 2,
+    "tripled": 3, "tripling": 3, "triples": 3, "triple": 3, "threefold": 3, "three-fold": 3,
+    "quadrupled": 4, "quadrupling": 4, "quadruple": 4, "fourfold": 4, "four-fold": 4,
+    "fivefold": 5, "five-fold": 5, "sixfold": 6, "tenfold": 10, "ten-fold": 10,
+}
 
 # --- units other than money -------------------------------------------------------
 PERCENT_WORDS: list[str] = ["percentage points", "percentage point", "per cent",

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Optional
 
 from . import _vocab as V
-from .attributes import Attributes, describe
+from .attributes import describe, sentence_spans
 from .models import Claim, Document, claim_id
 from .numbers import (
     DIGITS_PATTERN,
@@ -58,6 +58,8 @@ _SKIP = rf"""
   |(?:isbn|issn)(?:-1[03])?:?\s*[\dX][\dX\s-]{{8,}}                # ISBN ...
   |(?:page|p\.)\s?\d+\s?(?:of|/)\s?\d+                             # page 3 of 7
   |{_YEAR}/\d+(?![\d/])                                            # 2024/118 (a reference)
+  |(?<![\w/])[A-Za-z]+/\d+(?:/\d+)*                                # IP/24/1521
+  |\d{{4}}\s?(?-i:GMT|UTC|CET|CEST|EST|EDT|BST|hrs|h)(?![\w])      # 1120 GMT
   |(?<![\w.,])0\d{{2,}}(?![.,]\d)                                  # 0819 (an identifier)
   |(?<![\w-])[A-Za-z][A-Za-z.]*-\d[\w]*(?:-\w+)*                    # F-16, Su-27, PAC-3, Ramstein-5
   |(?<![\w$-])(?!{_CODE}\d|M{_CODE}|[a-z]+\d+(?:bn|m|k)\b)(?-i:[A-Za-z]+)\d\w*(?:[.+/]\w+)*  # M777, i7, G7
@@ -70,8 +72,9 @@ _VAGUE_VALUES = {(p[:-3] if p.endswith(" of") else p): v for p, v in V.VAGUE}
 
 _SCAN = re.compile(rf"""
    (?P<skip>{_SKIP})
+  |(?P<mult>(?<![\w-])(?:{_alt(list(V.MULTIPLIERS))})(?![\w-]))
   |(?P<vague>(?<![\w-])(?:{_VAGUE_RE_PART})(?:\s+of(?![\w]))?(?![\w]))
-  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w]|{_CODE}(?![a-z]))|{WORDS_PATTERN})
+  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?:(?![\w])|(?={_CODE}(?![a-z]))|(?=元))|{WORDS_PATTERN})
 """, _F)
 
 # --- what stands before a figure --------------------------------------------------
@@ -316,6 +319,18 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     where the scan goes on."""
     vague = m.lastgroup == "vague"
     s = m.start()
+    if m.lastgroup == "mult":
+        word = m.group().lower()
+        if word in ("double", "triple", "quadruple", "doubles", "triples") and not re.search(
+                r"(?:\bto|will|would|could|should|can|may|might|nearly|almost|roughly|more than|plans? to|aims? to)\s*\Z",
+                text[max(0, s - 25):s], re.IGNORECASE):
+            return None, m.end()
+        qual_word, q_start = _qualifier_before(text, s)
+        if qual_word and q_start < min_start:
+            qual_word, q_start = None, s
+        qualifier = _QUAL_KIND.get(qual_word or "", "exact")
+        return Found(q_start if qual_word else s, m.end(), Decimal(V.MULTIPLIERS[word]), None,
+                     "times", qualifier, False, s, m.end()), m.end()
     if vague:
         key = re.sub(r"\s+", " ", m.group("vague").lower())
         key = key[:-3] if key.endswith(" of") else key
@@ -501,7 +516,13 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                 else:
                     noun, nend = _noun_after(text, e, value)
                     if noun:
-                        unit, end = noun, nend
+                        unit = noun
+                        end = e if _OF_THE.match(text, e) else nend
+
+    # A spoken "one" is a claim only when it counts something named ("one SAMP/T system").
+    if lw in ("one", "a", "an") and value_high is None and not currency and not (unit or "").isupper() and unit not in (
+            "%", "times") and unit not in V.DURATIONS.values() and not re.search(r"\d|/", text[e:end]):
+        return None, e
 
     # Not claims: years used as dates, designations, identifiers.
     if not vague and value_high is None:
@@ -583,8 +604,29 @@ def find_quantities(text: str) -> list[Found]:
     return _merge_bounds(found, text)
 
 
+def _borrow_units(text: str, found: list[Found]) -> list[Found]:
+    """A bare figure counts what the figure before it counted, in its sentence or the one
+    before ("40 radars a year, compared with 12" -> 12 radar)."""
+    spans = sentence_spans(text)
+    starts = [a for a, _ in spans]
+    out: list[Found] = []
+    for f in found:
+        if not f.unit and out:
+            here = bisect.bisect_right(starts, f.start) - 1
+            for prev in reversed(out):
+                there = bisect.bisect_right(starts, prev.start) - 1
+                if here - there > 1 or (here != there and (prev.unit in V.DURATIONS.values()
+                                                           or prev.unit.isupper() or prev.unit in ("%", "times"))):
+                    break
+                if prev.unit and prev.unit[:1].islower() and prev.unit not in V.DURATIONS.values() and prev.unit != "times":
+                    f = replace(f, unit=prev.unit)
+                    break
+        out.append(f)
+    return out
+
+
 def _claims(text: str) -> list[tuple[Found, Claim]]:
-    found = find_quantities(text)
+    found = _borrow_units(text, find_quantities(text))
     attrs = describe(text, found)
     out = []
     for f, a in zip(found, attrs):
