@@ -427,7 +427,7 @@ def main(argv=None):
     if secs:
         res["chars_per_second"] = chars / secs
 
-    print("devset: %d documents, %d gold claims, %d predicted, %d extractor errors"
+    print("devset: %d documents, %d gold claims, %d predicted, %d extractor issues"
           % (len(texts), res["gold"], res["predicted"], len(errors)))
     print("value+unit  P %.3f  R %.3f  F1 %.3f   (tp %d, fp %d, fn %d)"
           % (res["precision"], res["recall"], res["f1"], res["tp"], res["fp"], res["fn"]))
