@@ -343,3 +343,133 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "dr", "said", "says", "told", "reported", "according",
     "ago", "later", "earlier", "nearly", "year", "years",
 })
+
+# --- attributes -------------------------------------------------------------------
+# Words near a figure that say what kind of claim it is (CLAIMS.md `category`, plus
+# the usual inflections). Looked for between the previous figure and this one.
+CATEGORY_CUES: dict[str, list[str]] = {
+    "capacity": ["capacity", "capacities", "produce", "produces", "producing", "produced",
+                 "production", "output", "manufacture", "manufactures", "manufacturing",
+                 "make", "makes", "making", "build", "builds", "building", "ramp up",
+                 "ramping up", "ramp-up", "able to", "target", "targets", "aims to produce"],
+    "delivery": ["delivered", "delivers", "delivering", "deliveries", "delivery", "supplied",
+                 "transferred", "sent", "handed over", "hands", "handed", "shipped",
+                 "received", "receives", "arrived", "has provided", "have provided",
+                 "had provided", "provided", "has given", "have given", "had given", "given",
+                 "so far", "already", "fired", "shot down", "donated", "trained"],
+    "pledge": ["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises",
+               "commit", "committed", "commits", "commitment", "commitments", "allocate",
+               "allocated", "allocates", "allocation", "secured", "secure", "raise", "raised",
+               "attracted", "attract", "contribute", "contributed", "contributes",
+               "contribution", "planned", "plans", "plan", "announce", "announced",
+               "announces", "approve", "approved", "approves", "earmark", "earmarked",
+               "package", "aid", "funding", "fund", "funds", "finance", "financed",
+               "financing", "budget", "donate", "donation", "invest", "invests", "investment",
+               "investing", "invested", "grant", "grants", "loan", "loans", "spend",
+               "spending", "worth", "will send", "will provide", "will deliver",
+               "will supply", "will give", "to send", "to provide", "to deliver", "to supply",
+               "to buy", "ordered", "order", "orders", "contract", "signed", "agreed",
+               "assistance", "support", "buy", "purchase", "purchased", "procure",
+               "procurement", "sourced", "identified", "offered", "provide", "send"],
+    "count": ["includes", "including", "include", "members", "member", "participants",
+              "countries", "employs", "employ", "hired", "jobs", "companies", "nations"],
+    "other": ["price", "prices", "cost", "costs", "revenue", "revenues", "sales", "profit",
+              "loss", "losses", "earnings", "share", "shares", "dividend", "gdp", "rate",
+              "inflation", "killed", "wounded", "destroyed", "lost"],
+}
+# Period phrases -> CLAIMS.md `period` (hyphenated forms as in "a-year").
+PERIODS: dict[str, str] = {
+    "per year": "year", "a year": "year", "each year": "year", "every year": "year",
+    "annual": "year", "annually": "year", "yearly": "year", "per annum": "year",
+    "this year": "year", "a-year": "year", "per-year": "year", "annualised": "year",
+    "annualized": "year", "year-round": "year",
+    "per month": "month", "a month": "month", "each month": "month", "every month": "month",
+    "monthly": "month", "per-month": "month", "a-month": "month",
+    "per week": "week", "a week": "week", "each week": "week", "every week": "week",
+    "weekly": "week",
+    "per day": "day", "a day": "day", "each day": "day", "every day": "day", "daily": "day",
+}
+# Subjects: names and the words that stand for them -> the short canonical name.
+# Countries by name, adjective and capital (capitals stand for governments in wire copy),
+# organisations, and office holders who speak for them (2023-2025).
+ENTITIES: dict[str, str] = {}
+for _canon, _forms in {
+    "Ukraine": "Ukraine Ukrainian Ukrainians Kyiv Kiev Zelensky Zelenskiy Zelenskyy Umerov Shmyhal Kuleba Sybiha Ukraine's",
+    "Russia": "Russia Russian Russians Moscow Kremlin Putin Shoigu Belousov",
+    "United States": "US U.S. USA U.S.A. America American Americans Washington Pentagon Biden Austin Blinken Trump Hegseth Rubio",
+    "United Kingdom": "UK U.K. Britain British London Sunak Starmer Shapps Healey Lammy Cameron",
+    "Germany": "Germany German Germans Berlin Pistorius Scholz Bundeswehr Merz Baerbock",
+    "France": "France French Paris Macron Lecornu",
+    "Poland": "Poland Polish Warsaw Tusk Duda Kosiniak-Kamysz",
+    "Norway": "Norway Norwegian Oslo Store Støre Gram",
+    "Denmark": "Denmark Danish Copenhagen Frederiksen Poulsen",
+    "Sweden": "Sweden Swedish Stockholm Kristersson Jonson",
+    "Finland": "Finland Finnish Helsinki",
+    "Netherlands": "Netherlands Dutch Hague Amsterdam Rutte Brekelmans Ollongren",
+    "Belgium": "Belgium Belgian",
+    "Canada": "Canada Canadian Ottawa Trudeau Blair Carney",
+    "Japan": "Japan Japanese Tokyo Kishida Ishiba",
+    "Switzerland": "Switzerland Swiss Bern",
+    "Lithuania": "Lithuania Lithuanian Vilnius",
+    "Latvia": "Latvia Latvian Riga",
+    "Estonia": "Estonia Estonian Tallinn",
+    "Czech Republic": "Czechia Prague Fiala",
+    "Italy": "Italy Italian Rome Meloni Crosetto",
+    "Spain": "Spain Spanish Madrid",
+    "Portugal": "Portugal Portuguese Lisbon",
+    "Australia": "Australia Australian Canberra",
+    "South Korea": "Seoul",
+    "North Korea": "Pyongyang",
+    "China": "China Chinese Beijing",
+    "Turkey": "Turkey Turkish Ankara Türkiye",
+    "Romania": "Romania Romanian Bucharest",
+    "Slovakia": "Slovakia Slovak Bratislava",
+    "Hungary": "Hungary Hungarian Budapest Orban",
+    "Greece": "Greece Greek Athens",
+    "Austria": "Austria Austrian Vienna",
+    "Ireland": "Ireland Irish Dublin",
+    "Iceland": "Iceland Icelandic Reykjavik",
+    "Luxembourg": "Luxembourg",
+    "Bulgaria": "Bulgaria Bulgarian Sofia",
+    "Croatia": "Croatia Croatian Zagreb",
+    "Slovenia": "Slovenia Slovenian Ljubljana",
+    "Iran": "Iran Iranian Tehran",
+    "Israel": "Israel Israeli",
+    "EU": "EU E.U. European Union Brussels Commission Leyen Borrell Kallas Breton Kubilius",
+    "NATO": "NATO Nato Stoltenberg Rutte's Alliance",
+    "G7": "G7",
+}.items():
+    for _f in _forms.split():
+        ENTITIES[_f] = _canon
+for _name, _canon in [("South Korea", "South Korea"), ("North Korea", "North Korea"),
+                      ("South Korean", "South Korea"), ("North Korean", "North Korea"),
+                      ("European Union", "EU"), ("European Commission", "EU"),
+                      ("European Parliament", "EU"), ("European Council", "EU"),
+                      ("United States", "United States"), ("United Kingdom", "United Kingdom"),
+                      ("Czech Republic", "Czech Republic"), ("The Hague", "Netherlands"),
+                      ("von der Leyen", "EU"), ("White House", "United States"),
+                      ("New Zealand", "New Zealand"), ("Czech", "Czech Republic")]:
+    ENTITIES[_name] = _canon
+# Phrases that name a group by what it does: "<word> coalition" etc.
+GROUP_NOUNS: list[str] = ["coalition", "initiative", "model", "contact group", "fund", "alliance"]
+# Capitalised words that never name a subject (titles, news agencies, sentence openers).
+NOT_SUBJECTS: frozenset[str] = frozenset("""
+The A An In On At For From With By But And Or If As This That These Those It Its He She They
+We I You Our Their His Her Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday
+Saturday Sunday January February March April May June July August September October
+November December President Minister Prime Defence Defense Foreign Chancellor Secretary
+General Chief Deputy Head Spokesman Spokeswoman Spokesperson Mr Mrs Ms Dr Reuters AFP AP
+Newswire Ukrinform MENAFN Interfax Bloomberg Related Photo Read LIVE Live BRIEF Update
+According Meanwhile However Also Under Over About After Before Since During Some Many Most
+All Each Both More Less Around Nearly Almost Only Just Earlier Later Last Next New Overall
+Total Of To Is Was Were Are Be Has Have Had Will Would Could Should May Can Analysts
+Officials Sources GMT CET UTC Senator Patriot Leopard Abrams IRIS-T HIMARS ATACMS NASAMS
+Gepard Storm Shadow Taurus Bradley Stryker Marder
+""".split())
+# Verbs after a name that make it the subject of its clause ("Rheinmetall said").
+SUBJECT_VERBS: frozenset[str] = frozenset("""
+said says say told announced announces will would has have had is was plans plan expects
+expected reported reports delivered delivers pledged pledges promised committed agreed
+signed secured approved allocated aims hopes can could wants employs employed produced
+produces makes made builds built raised raises posted recorded sent gave provided
+""".split())

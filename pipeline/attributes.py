@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from . import _vocab as V
+
 if TYPE_CHECKING:
     from .extract import Found
 
@@ -47,12 +49,195 @@ def fold(s: str) -> str:
     return " ".join(s.split())
 
 
+_CASE = re.compile
+_ENTITY_RE = re.compile(
+    r"(?<![\w-])(?P<n>" + "|".join(re.escape(k) for k in sorted(V.ENTITIES, key=len, reverse=True))
+    + r")(?![\w-])")
+_GROUP_RE = re.compile(
+    r"(?P<full>(?:[A-Z][\w-]*\s+){1,3}Contact\s+Group)"
+    r"|(?:(?P<cap>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?|(?P<mod>[A-Za-z][\w-]*)\s+)"
+    r"(?P<g>coalition|initiative|model)(?![\w-])")
+_BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?P<g>coalition|initiative|scheme|group|company|country|government|ministry|alliance|bloc)(?![\w-])",
+                         re.IGNORECASE)
+_NAME_RE = re.compile(
+    r"(?<![\w-])(?P<n>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,2})(?P<poss>['’]s)?"
+    r"(?=\s+(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r")\b|['’]s\b)")
+_RECIPIENT_BEFORE = re.compile(
+    r"(?:\bto|\bfor|\bsent|\bsend|\bsends|\bgive|\bgave|\bgiven|\bgiving|\bpromised|\bpromise"
+    r"|\bpromises|\bpledged|\bhanded|\bprovide|\bprovided|\bsupply|\bsupplied|\boffer|\boffered"
+    r"|\bgranted|\bgrant|\blend|\blent|\bhelp|\bhelping|\bhelps|\bsupport|\bsupporting|\bsupports"
+    r"|\bequip|\barm|\barming|\binto|\bfrom)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _cue_re(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CUES = re.compile(r"(?<![\w-])(?:" + "|".join(
+    f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
+    re.IGNORECASE)
+_PASSIVE = re.compile(r"\A[^.;:]{0,25}?\b(?:was|were|is|are|has been|have been|had been|will be|to be|being|be)\s+(?:\w+\s+)?(?:" +
+                      "|".join(f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
+                      re.IGNORECASE)
+_PERIOD = re.compile(r"(?<![\w-])(?P<p>" + _cue_re(list(V.PERIODS)) +
+                     r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|on\b|from now|and a half))", re.IGNORECASE)
+_PURPOSE_AFTER = re.compile(
+    r"\A\s*(?:of|in|for|to\s+buy|to\s+fund|to\s+finance|to\s+purchase|towards?|on)\s+(?:the\s+|new\s+|additional\s+|further\s+)?"
+    r"(?P<p>(?:[A-Za-z][\w/-]*\s+){0,3}?[A-Za-z][\w/-]*)(?=\s*(?:[,.;:)\"”]|\s(?:to|for|from|by|in|over|this|next|that|which|with|at|as|and|until|through|on|after|before|since|was|were|is|are|will|would|has|had)\b|$))")
+_LEAD_MODIFIERS = re.compile(r"\A(?:(?:more|other|additional|further|new|extra)\s+)+", re.IGNORECASE)
+COUNT_NOUNS = frozenset("""
+country nation state member participant manufacturer company developer person people job
+employee worker donor partner project firm enterprise official soldier troop delegate
+government ally leader minister producer supplier contractor startup member state
+""".split())
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int
+    end: int
+    name: str
+    recipient: bool
+    pronoun: bool = False
+
+
+def _candidates(text: str, s: int, e: int) -> list[_Cand]:
+    """Who could own a figure in text[s:e]: named countries, organisations, groups,
+    companies, and group words that point back ("the coalition")."""
+    out: list[_Cand] = []
+    sent = text[s:e]
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int, name: str, pronoun: bool = False) -> None:
+        if any(a < y and x < b for x, y in taken):
+            return
+        taken.append((a, b))
+        before = text[max(s, a - 30):a]
+        out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before), pronoun))
+
+    for m in _GROUP_RE.finditer(sent):
+        if m.group("full"):
+            name = " ".join(m.group("full").split())
+        else:
+            mod = m.group("cap") or m.group("mod")
+            if mod.lower() in ("the", "a", "an", "this", "that", "its", "their", "new"):
+                continue
+            name = f"{mod} {m.group('g')}"
+        add(s + m.start(), s + m.end(), name)
+    for m in _ENTITY_RE.finditer(sent):
+        add(s + m.start(), s + m.end(), V.ENTITIES[m.group("n")])
+    for m in _NAME_RE.finditer(sent):
+        words = m.group("n").split()
+        while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
+            words = words[1:]
+        if not words or any(w in V.NOT_SUBJECTS for w in words):
+            continue
+        a = s + m.start("n") + m.group("n").find(words[0])
+        add(a, a + len(" ".join(words)), " ".join(words))
+    for m in _BARE_GROUP.finditer(sent):
+        add(s + m.start(), s + m.end(), m.group("g").lower(), pronoun=True)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _category(text: str, f: "Found", lo: int, hi: int) -> str:
+    unit = f.unit
+    if unit in DURATION_UNITS or unit in ("%", "times"):
+        return "other"
+    before = text[max(lo, f.start - 150):f.start]
+    best: Optional[tuple[int, str]] = None
+    for m in _CUES.finditer(before):
+        best = (m.start(), m.lastgroup or "other")
+    after = text[f.end:hi]
+    pm = _PASSIVE.search(after)
+    if unit and unit[:1].islower() and unit in COUNT_NOUNS or unit.split()[-1:] and unit.split()[-1] in COUNT_NOUNS:
+        return "count"
+    if pm:
+        return pm.lastgroup or "other"
+    if best:
+        return best[1]
+    if unit.isupper():
+        cm = _CUES.search(after)
+        return cm.lastgroup if cm and cm.lastgroup else "other"
+    return "count"
+
+
+def _period(text: str, f: "Found", lo: int, hi: int) -> Optional[str]:
+    if f.unit in DURATION_UNITS or f.unit in ("%",):
+        return None
+    before = text[max(lo, f.start - 80):f.start]
+    after = text[f.end:min(hi, f.end + 60)]
+    m = _PERIOD.match(after.lstrip()) if after.strip() else None
+    if m:
+        return V.PERIODS[m.group("p").lower()]
+    found = None
+    for m in _PERIOD.finditer(before):
+        found = V.PERIODS[m.group("p").lower()]
+    if found:
+        return found
+    m = _PERIOD.search(after)
+    return V.PERIODS[m.group("p").lower()] if m else None
+
+
+def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
+    if category not in ("pledge", "delivery", "capacity"):
+        return None
+    if f.unit and f.unit[:1].islower() and f.unit not in DURATION_UNITS and f.end > f.num_end:
+        words = _LEAD_MODIFIERS.sub("", text[f.num_end:f.end].strip(" -\n\t"))
+        words = " ".join(words.split())
+        if words.lower().startswith("of "):
+            return None
+        return words or None
+    if f.unit.isupper():
+        m = _PURPOSE_AFTER.match(text[f.end:hi])
+        if m and not re.match(r"\d", m.group("p")):
+            p = m.group("p")
+            if p.split()[0] in V.ENTITIES or p.split()[0].lower() in ("which", "that", "it", "them", "its"):
+                return None
+            return p
+    return None
+
+
 def describe(text: str, found: "list[Found]") -> list[Attributes]:
+    """The attributes of each found figure, from its sentence (and the one before)."""
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
-    out = []
-    for f in found:
+    out: list[Attributes] = []
+    cand_cache: dict[int, list[_Cand]] = {}
+    last_subject: Optional[str] = None
+    last_group: Optional[str] = None
+    subject_by_sentence: dict[int, Optional[str]] = {}
+    for k, f in enumerate(found):
         i = max(0, bisect.bisect_right(starts, f.start) - 1)
         s, e = spans[i]
-        out.append(Attributes(sentence=fold(text[s:e])))
+        if i not in cand_cache:
+            cand_cache[i] = _candidates(text, s, e)
+            if i - 1 in subject_by_sentence and subject_by_sentence[i - 1]:
+                last_subject = subject_by_sentence[i - 1]
+        cands = cand_cache[i]
+        prev_end = found[k - 1].end if k and found[k - 1].end > s else s
+        next_start = found[k + 1].start if k + 1 < len(found) and found[k + 1].start < e else e
+        before = [c for c in cands if c.end <= f.start and not c.recipient]
+        after = [c for c in cands if c.start >= f.num_start and not c.recipient]
+        pick = before[-1] if before else (after[0] if after else None)
+        subject = pick.name if pick else None
+        if pick and pick.pronoun:
+            subject = last_group if pick.name in ("coalition", "initiative", "alliance", "scheme") and last_group else last_subject
+        if subject is None:
+            subject = last_subject
+        if subject and any(subject.endswith(g) for g in ("coalition", "initiative", "model")):
+            last_group = subject
+        subject_by_sentence[i] = subject_by_sentence.get(i) or subject
+        category = _category(text, f, prev_end, next_start)
+        recipient = None
+        if category in ("pledge", "delivery"):
+            recips = [c for c in cands if c.recipient and not c.pronoun and c.name != subject]
+            later = [c for c in recips if c.start >= f.start]
+            pick_r = later[0] if later else (recips[-1] if recips else None)
+            recipient = pick_r.name if pick_r else None
+        out.append(Attributes(
+            sentence=fold(text[s:e]), category=category, subject=subject,
+            period=_period(text, f, prev_end, next_start), recipient=recipient,
+            purpose=_purpose(text, f, category, next_start)))
     return out

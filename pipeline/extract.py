@@ -520,7 +520,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                         end = e if _OF_THE.match(text, e) else nend
 
     # A spoken "one" is a claim only when it counts something named ("one SAMP/T system").
-    if lw in ("one", "a", "an") and value_high is None and not currency and not (unit or "").isupper() and unit not in (
+    if lw in ("one", "a", "an") and value == 1 and value_high is None and not currency and not (unit or "").isupper() and unit not in (
             "%", "times") and unit not in V.DURATIONS.values() and not re.search(r"\d|/", text[e:end]):
         return None, e
 
