@@ -356,7 +356,7 @@ CATEGORY_CUES: dict[str, list[str]] = {
                  "transferred", "sent", "handed over", "hands", "handed", "shipped",
                  "received", "receives", "arrived", "has provided", "have provided",
                  "had provided", "provided", "has given", "have given", "had given", "given",
-                 "so far", "already", "fired", "shot down", "donated", "trained"],
+                 "fired", "shot down", "donated", "trained"],
     "pledge": ["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises",
                "commit", "committed", "commits", "commitment", "commitments", "allocate",
                "allocated", "allocates", "allocation", "secured", "secure", "raise", "raised",
@@ -370,9 +370,11 @@ CATEGORY_CUES: dict[str, list[str]] = {
                "will supply", "will give", "to send", "to provide", "to deliver", "to supply",
                "to buy", "ordered", "order", "orders", "contract", "signed", "agreed",
                "assistance", "support", "buy", "purchase", "purchased", "procure",
-               "procurement", "sourced", "identified", "offered", "provide", "send"],
-    "count": ["includes", "including", "include", "members", "member", "participants",
-              "countries", "employs", "employ", "hired", "jobs", "companies", "nations"],
+               "procurement", "sourced", "identified", "offered", "provide", "send",
+               "allocating", "raises", "programme", "program", "tranche", "put in", "put up",
+               "set aside", "channel", "added", "pay", "paid", "pays", "financing"],
+    "count": ["members", "member", "participants", "employs", "employ", "hired", "hire",
+              "jobs", "companies", "nations"],
     "other": ["price", "prices", "cost", "costs", "revenue", "revenues", "sales", "profit",
               "loss", "losses", "earnings", "share", "shares", "dividend", "gdp", "rate",
               "inflation", "killed", "wounded", "destroyed", "lost"],
@@ -464,8 +466,18 @@ According Meanwhile However Also Under Over About After Before Since During Some
 All Each Both More Less Around Nearly Almost Only Just Earlier Later Last Next New Overall
 Total Of To Is Was Were Are Be Has Have Had Will Would Could Should May Can Analysts
 Officials Sources GMT CET UTC Senator Patriot Leopard Abrams IRIS-T HIMARS ATACMS NASAMS
-Gepard Storm Shadow Taurus Bradley Stryker Marder
+Gepard Storm Shadow Taurus Bradley Stryker Marder Member Members States State Army Navy
+Air Force Forces Group Shareholders Operating Sales Revenue Auditors Parliament Government
+Ministry Officials Independent Western European Nordic Group's Company
 """.split())
+# Group words that point back to a subject named before ("the company said").
+POINTER_NOUNS: dict[str, str] = {
+    "company": "company", "group": "company", "firm": "company", "maker": "company",
+    "manufacturer": "company", "producer": "company", "contractor": "company",
+    "country": "country", "government": "country", "nation": "country", "ministry": "country",
+    "coalition": "group", "initiative": "group", "scheme": "group", "programme": "group",
+    "program": "group", "bloc": "EU", "union": "EU", "alliance": "NATO",
+}
 # Verbs after a name that make it the subject of its clause ("Rheinmetall said").
 SUBJECT_VERBS: frozenset[str] = frozenset("""
 said says say told announced announces will would has have had is was plans plan expects

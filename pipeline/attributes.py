@@ -55,10 +55,11 @@ _ENTITY_RE = re.compile(
     + r")(?![\w-])")
 _GROUP_RE = re.compile(
     r"(?P<full>(?:[A-Z][\w-]*\s+){1,3}Contact\s+Group)"
-    r"|(?:(?P<cap>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?|(?P<mod>[A-Za-z][\w-]*)\s+)"
+    r"|(?:(?!(?:The|A|An|This|That|Its|Their|Our|New)\b)(?P<cap>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?|(?P<mod>[A-Za-z][\w-]*)\s+)"
     r"(?P<g>coalition|initiative|model)(?![\w-])")
-_BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?P<g>coalition|initiative|scheme|group|company|country|government|ministry|alliance|bloc)(?![\w-])",
-                         re.IGNORECASE)
+_BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?P<g>" + "|".join(V.POINTER_NOUNS)
+                         + r")(?![\w-])", re.IGNORECASE)
+_LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|inside|within|near|outside|on)\s+(?:the\s+)?\Z")
 _NAME_RE = re.compile(
     r"(?<![\w-])(?P<n>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,2})(?P<poss>['’]s)?"
     r"(?=\s+(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r")\b|['’]s\b)")
@@ -88,7 +89,7 @@ _PURPOSE_AFTER = re.compile(
 _LEAD_MODIFIERS = re.compile(r"\A(?:(?:more|other|additional|further|new|extra)\s+)+", re.IGNORECASE)
 COUNT_NOUNS = frozenset("""
 country nation state member participant manufacturer company developer person people job
-employee worker donor partner project firm enterprise official soldier troop delegate
+employee worker donor partner project firm enterprise official soldier troop delegate staff
 government ally leader minister producer supplier contractor startup member state
 """.split())
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
@@ -100,22 +101,47 @@ class _Cand:
     end: int
     name: str
     recipient: bool
-    pronoun: bool = False
+    pronoun: str = ""        # kind a pointer word stands for ("company", "country", ...)
+    weak: bool = False       # an adjective ("German arms maker") or a place ("in Britain")
+    kind: str = "country"
 
 
-def _candidates(text: str, s: int, e: int) -> list[_Cand]:
+def learn_names(text: str) -> dict[str, str]:
+    """Names the document uses as the subject of a verb ("Rheinmetall said", "BAE has"),
+    each mapped to its longest form ("BAE" -> "BAE Systems")."""
+    names: set[str] = set()
+    for m in _NAME_RE.finditer(text):
+        words = m.group("n").split()
+        while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
+            words = words[1:]
+        if not words or any(w in V.NOT_SUBJECTS or w in V.ENTITIES for w in words) or words[0].isupper() and len(words[0]) > 4:
+            continue
+        names.add(" ".join(words))
+    out = {}
+    for n in names:
+        longer = [o for o in names if o != n and o.startswith(n + " ")]
+        out[n] = min(longer, key=len) if longer else n
+    return out
+
+
+def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learned_map: dict[str, str]
+                ) -> list[_Cand]:
     """Who could own a figure in text[s:e]: named countries, organisations, groups,
     companies, and group words that point back ("the coalition")."""
     out: list[_Cand] = []
     sent = text[s:e]
     taken: list[tuple[int, int]] = []
 
-    def add(a: int, b: int, name: str, pronoun: bool = False) -> None:
+    def add(a: int, b: int, name: str, pronoun: str = "", kind: str = "country") -> None:
         if any(a < y and x < b for x, y in taken):
             return
         taken.append((a, b))
         before = text[max(s, a - 30):a]
-        out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before), pronoun))
+        weak = bool(_LOCATION_BEFORE.search(before)) or (
+            kind == "country" and text[a:b] not in (name, name + "'s", name + "’s")
+            and text[a:b] in V.ENTITIES and re.match(r"\s+[a-z]", text[b:b + 2]) is not None)
+        out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before),
+                         pronoun, weak, kind))
 
     for m in _GROUP_RE.finditer(sent):
         if m.group("full"):
@@ -124,43 +150,56 @@ def _candidates(text: str, s: int, e: int) -> list[_Cand]:
             mod = m.group("cap") or m.group("mod")
             if mod.lower() in ("the", "a", "an", "this", "that", "its", "their", "new"):
                 continue
+            mod = re.sub(r"-(?:led|backed|run|based)$", "", mod)
             name = f"{mod} {m.group('g')}"
-        add(s + m.start(), s + m.end(), name)
+        add(s + m.start(), s + m.end(), name, kind="group")
+    for m in _BARE_GROUP.finditer(sent):
+        add(s + m.start(), s + m.end(), m.group("g").lower(), pronoun=V.POINTER_NOUNS[m.group("g").lower()])
+    if learned is not None:
+        for m in learned.finditer(sent):
+            add(s + m.start(), s + m.end(), learned_map[m.group()], kind="company")
+
     for m in _ENTITY_RE.finditer(sent):
         add(s + m.start(), s + m.end(), V.ENTITIES[m.group("n")])
-    for m in _NAME_RE.finditer(sent):
-        words = m.group("n").split()
-        while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
-            words = words[1:]
-        if not words or any(w in V.NOT_SUBJECTS for w in words):
-            continue
-        a = s + m.start("n") + m.group("n").find(words[0])
-        add(a, a + len(" ".join(words)), " ".join(words))
-    for m in _BARE_GROUP.finditer(sent):
-        add(s + m.start(), s + m.end(), m.group("g").lower(), pronoun=True)
-    return sorted(out, key=lambda c: c.start)
+    out.sort(key=lambda c: c.start)
+    # "Norway and Finland will each contribute": one subject of two names.
+    joined: list[_Cand] = []
+    for c in out:
+        if (joined and not c.pronoun and not joined[-1].pronoun and c.kind == joined[-1].kind == "country"
+                and re.fullmatch(r"\s+and\s+", text[joined[-1].end:c.start])
+                and not c.weak and not joined[-1].weak and c.name != joined[-1].name):
+            p = joined[-1]
+            joined[-1] = _Cand(p.start, c.end, f"{p.name} and {c.name}", p.recipient, "", False, "country")
+        else:
+            joined.append(c)
+    return joined
 
 
-def _category(text: str, f: "Found", lo: int, hi: int) -> str:
+def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str]) -> str:
+    """The nearest cue word before the figure in its sentence decides; a passive verb
+    right after it ("were delivered") comes first; people and members are counts."""
     unit = f.unit
     if unit in DURATION_UNITS or unit in ("%", "times"):
         return "other"
-    before = text[max(lo, f.start - 150):f.start]
-    best: Optional[tuple[int, str]] = None
-    for m in _CUES.finditer(before):
-        best = (m.start(), m.lastgroup or "other")
-    after = text[f.end:hi]
-    pm = _PASSIVE.search(after)
-    if unit and unit[:1].islower() and unit in COUNT_NOUNS or unit.split()[-1:] and unit.split()[-1] in COUNT_NOUNS:
+    if unit[:1].islower() and (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
         return "count"
-    if pm:
-        return pm.lastgroup or "other"
+    pm = _PASSIVE.search(text[f.end:hi])
+    if pm and pm.lastgroup:
+        return pm.lastgroup
+    best: Optional[str] = None
+    for m in _CUES.finditer(text[max(sent_start, f.start - 200):f.start]):
+        best = m.lastgroup
+    if best is None:
+        cm = _CUES.search(text[f.end:hi])
+        best = cm.lastgroup if cm else None
+    money = unit.isupper()
+    if money and best == "capacity" and period is None:
+        return "pledge"
+    if best == "count" and money:
+        return "pledge"
     if best:
-        return best[1]
-    if unit.isupper():
-        cm = _CUES.search(after)
-        return cm.lastgroup if cm and cm.lastgroup else "other"
-    return "count"
+        return best
+    return "pledge" if money else "count"
 
 
 def _period(text: str, f: "Found", lo: int, hi: int) -> Optional[str]:
@@ -200,36 +239,47 @@ def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
 
 
 def describe(text: str, found: "list[Found]") -> list[Attributes]:
-    """The attributes of each found figure, from its sentence (and the one before)."""
+    """The attributes of each found figure, from its sentence (and those before)."""
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
+    learned_map = learn_names(text)
+    learned = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(learned_map, key=len, reverse=True))
+                         + r")(?![\w-])") if learned_map else None
     out: list[Attributes] = []
     cand_cache: dict[int, list[_Cand]] = {}
-    last_subject: Optional[str] = None
-    last_group: Optional[str] = None
+    last: dict[str, Optional[str]] = {"any": None, "company": None, "country": None, "group": None}
     subject_by_sentence: dict[int, Optional[str]] = {}
+
+    def remember(name: Optional[str], kind: str) -> None:
+        if name:
+            last["any"] = name
+            last[kind] = name
+
     for k, f in enumerate(found):
         i = max(0, bisect.bisect_right(starts, f.start) - 1)
         s, e = spans[i]
         if i not in cand_cache:
-            cand_cache[i] = _candidates(text, s, e)
-            if i - 1 in subject_by_sentence and subject_by_sentence[i - 1]:
-                last_subject = subject_by_sentence[i - 1]
+            cand_cache[i] = _candidates(text, s, e, learned, learned_map)
         cands = cand_cache[i]
         prev_end = found[k - 1].end if k and found[k - 1].end > s else s
         next_start = found[k + 1].start if k + 1 < len(found) and found[k + 1].start < e else e
-        before = [c for c in cands if c.end <= f.start and not c.recipient]
-        after = [c for c in cands if c.start >= f.num_start and not c.recipient]
-        pick = before[-1] if before else (after[0] if after else None)
-        subject = pick.name if pick else None
-        if pick and pick.pronoun:
-            subject = last_group if pick.name in ("coalition", "initiative", "alliance", "scheme") and last_group else last_subject
-        if subject is None:
-            subject = last_subject
-        if subject and any(subject.endswith(g) for g in ("coalition", "initiative", "model")):
-            last_group = subject
-        subject_by_sentence[i] = subject_by_sentence.get(i) or subject
-        category = _category(text, f, prev_end, next_start)
+        usable = [c for c in cands if not c.recipient]
+        strong_before = [c for c in usable if c.end <= f.start and not c.weak]
+        strong_after = [c for c in usable if c.start >= f.num_start and not c.weak]
+        weak = [c for c in usable if c.weak]
+        pick = strong_before[-1] if strong_before else strong_after[0] if strong_after else (
+            weak[0] if weak else None)
+        subject: Optional[str]
+        if pick is None:
+            subject = subject_by_sentence.get(i) or last["any"]
+        elif pick.pronoun:
+            subject = (pick.pronoun if pick.pronoun in ("EU", "NATO") else last.get(pick.pronoun)) or last["any"]
+        else:
+            subject = pick.name
+        if i not in subject_by_sentence:
+            subject_by_sentence[i] = subject
+        period = _period(text, f, prev_end, next_start)
+        category = _category(text, f, s, e, period)
         recipient = None
         if category in ("pledge", "delivery"):
             recips = [c for c in cands if c.recipient and not c.pronoun and c.name != subject]
@@ -238,6 +288,12 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             recipient = pick_r.name if pick_r else None
         out.append(Attributes(
             sentence=fold(text[s:e]), category=category, subject=subject,
-            period=_period(text, f, prev_end, next_start), recipient=recipient,
+            period=period, recipient=recipient,
             purpose=_purpose(text, f, category, next_start)))
+        # what later pointers ("the company", "it") resolve to
+        for c in cands:
+            if not c.pronoun and not c.weak and c.start < f.end:
+                remember(c.name, c.kind)
+        if subject and pick is not None and not pick.pronoun:
+            remember(subject, pick.kind)
     return out
