@@ -14,10 +14,12 @@ if TYPE_CHECKING:
 # A sentence ends at . ! ? (and closing quotes) before a capital, a quote or a digit,
 # or at a blank line unless the next paragraph goes on in lower case or with a figure
 # ("over EUR\n\n500 million" is one sentence).
-_ABBREV = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bCo)(?<!\bNo)(?<!\bvs)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bInc)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\bU\.S)(?<!\bU\.K)(?<!\bSept)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\be\.g)(?<!\bi\.e)"
+_ABBREVIATIONS = frozenset("""mr mrs ms dr st co no vs gen lt col inc corp ltd jr sr u.s u.k
+sept jan feb aug oct nov dec approx e.g i.e nos nr p pp""".split())
 _SENT_END = re.compile(
-    rf"""{_ABBREV}(?<=[.!?])["”’')\]]*\s+(?=["“‘'(\[]?[A-Z0-9])
+    r"""(?P<p>[.!?])["”’')\]]*\s+(?=["“‘'(\[]?[A-Z0-9])
         |\n[ \t]*\n\s*(?=[^a-z0-9€$£¥₴])""", re.VERBOSE)
+_WORD_BEFORE = re.compile(r"([\w.]+)\Z")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
-        spans.append((start, m.start()))
+        if m.group("p") == ".":
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if w and w.group(1).lower() in _ABBREVIATIONS:
+                continue
+        spans.append((start, m.start() + 1 if m.group("p") else m.start()))
         start = m.end()
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if e > s]
