@@ -61,7 +61,7 @@ _ENTITY_RE = re.compile(
     + r")(?![\w-])")
 _GROUP_RE = re.compile(
     r"(?P<full>(?:[A-Z][\w-]*\s+){1,3}Contact\s+Group)"
-    r"|(?:(?!(?:The|A|An|This|That|Its|Their|Our|New)\b)(?P<cap>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?|(?P<mod>[A-Za-z][\w-]*)\s+)"
+    r"|(?:(?<![\w-])(?!(?:The|A|An|This|That|Its|Their|Our|New)\b)(?P<cap>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+)?|(?<![\w-])(?P<mod>(?:(?!(?:the|a|an|its|their|our|this|that|new|and|of|to)\b)[a-z][\w-]*\s+)?[A-Za-z][\w-]*)\s+)"
     r"(?P<g>coalition|initiative|model)(?![\w-])")
 _BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?P<g>" + "|".join(V.POINTER_NOUNS)
                          + r")(?![\w-])", re.IGNORECASE)

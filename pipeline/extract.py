@@ -124,7 +124,7 @@ _QUAL_AFTER_KIND = {q: kind for q, kind in V.QUALIFIERS_AFTER}
 _AGE_BEFORE = re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE)
 # The words of a noun phrase after a figure: letters, inner hyphens and apostrophes,
 # and a designation's digits ("two Leopard 2 tanks").
-_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]|[A-Za-z]|\d+[A-Za-z]\w*)")
+_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]|[A-Za-z]|\d+(?:[A-Za-z]\w*)?(?![\w.,]\d))")
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our|all|his|her)\s+(?:\d+\s+)?", re.IGNORECASE)
 _NOUN_MODIFIERS = frozenset({"more", "other", "additional", "further", "new", "extra", "modern",
                              "old", "used", "different", "separate", "such"})
@@ -226,6 +226,7 @@ def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int
     start = of.end() if of else pos
     first: Optional[tuple[str, int]] = None
     fallback: Optional[tuple[str, int]] = None
+    prev_cap = False
     p = start
     for _ in range(6):
         m = _WORD.match(text, p)
@@ -234,7 +235,10 @@ def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int
         w = m.group("w")
         lw = w.lower()
         if any(ch.isdigit() for ch in w) or "/" in w:   # F-16, 2A8, SAMP/T: a designation
+            if w.isdigit() and not prev_cap:
+                break
             p = m.end()
+            prev_cap = False
             continue
         if lw in _NOUN_MODIFIERS and first is None:
             p = m.end()
@@ -248,6 +252,7 @@ def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int
                 return singular(w), m.end()
         elif first is None and w[0].islower():
             first = (lw, m.end())
+        prev_cap = w[0].isupper()
         p = m.end()
     if fallback is not None:
         return fallback

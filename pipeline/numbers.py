@@ -54,12 +54,14 @@ DIGITS_PATTERN = rf"""
 _WORDS = _alt(list(UNITS) + list(TENS) + list(HUNDREDS) + [w for w in SCALES if len(w) > 3]
               + list(FRACTIONS))
 _NUMWORD = rf"(?:{_WORDS})(?![\w])"
+# Words "a"/"an" can count: "a hundred", "a dozen", "a million", "a quarter".
+_A_WORDS = _alt(list(HUNDREDS) + [w for w in SCALES if len(w) > 3] + list(FRACTIONS))
 # A spoken number: number words joined by spaces, hyphens, "and", "point".
 # parse_word_prefix() later cuts an "and" that joins two separate numbers.
 WORDS_PATTERN = rf"""
 (?<![\w-])
 (?:(?:minus|negative)\s+)?
-(?:(?:a|an)\s+(?=(?:{_WORDS})(?![\w])))?
+(?:(?:a|an)\s+(?=(?:{_A_WORDS})(?![\w])))?
 {_NUMWORD}
 (?:
   (?:\s*-\s*|\s+|\s+(?:and|&)\s+(?:(?:a|an)\s+)?|\s+point\s+|\s+(?:of\s+)?(?:a|an)\s+)
