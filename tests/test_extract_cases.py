@@ -251,10 +251,10 @@ def _one(case: Case):
 
 def _check(case: Case) -> None:
     c = _one(case)
-    assert c.value == pytest.approx(Decimal(str(case.value)), rel=1e-6)
+    assert c.value == pytest.approx(Decimal(str(case.value)), rel=Decimal("1e-6"))
     assert (c.value_high is None) == (case.value_high is None)
     if case.value_high is not None:
-        assert c.value_high == pytest.approx(Decimal(str(case.value_high)), rel=1e-6)
+        assert c.value_high == pytest.approx(Decimal(str(case.value_high)), rel=Decimal("1e-6"))
     assert c.unit == case.unit
     assert c.qualifier.value == case.qualifier
     assert case.text[c.start:c.end] == c.quote
