@@ -7,8 +7,12 @@ exception on a document becomes a `ValidationIssue`, so the other documents go o
 from __future__ import annotations
 
 import logging
+import os
+import socket
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Callable, Iterator
 
 from filelock import FileLock, Timeout
 
@@ -25,16 +29,28 @@ log = logging.getLogger(__name__)
 
 WORKBOOK_NAME = "tracker.xlsx"
 LOCK_NAME = ".tracker.lock"
+HOLDER_NAME = ".tracker.lock.holder"  # who holds the lock: pid, host, since when
+
+# Called after each inbox file with (files done, files in all): the CLI's progress display.
+Progress = Callable[[int, int], None]
 
 
 class RunError(Exception):
     """The run as a whole could not complete (exit 1)."""
 
 
-def process_file(path: Path, key: str, max_bytes: int, today: date) -> Processed:
-    """Every step up to store for one file; problems come back as issues."""
-    doc, version, problems = ingest.read_document(path, key, max_bytes)
-    out = Processed(key=key, source=str(path), version=version, document=doc, issues=problems)
+def process_file(path: Path, key: str, max_bytes: int, today: date) -> list[Processed]:
+    """Every step up to store for one file: one outcome per document (a feed gives one per
+    entry, all sharing the file's version hash); problems come back as issues."""
+    version, reads = ingest.read_file(path, key, max_bytes)
+    return [process_document(r, ingest.safe_name(str(path)), version, today) for r in reads]
+
+
+def process_document(read: ingest.Read, source: str, version: str, today: date) -> Processed:
+    """Extract, normalise and validate one document read from a file."""
+    key, doc, problems = read
+    out = Processed(key=key, source=doc.source if doc else source, version=version, document=doc,
+                    issues=problems)
     if doc is None:
         return out
     claims: list[Claim] = []
@@ -56,7 +72,7 @@ def process_file(path: Path, key: str, max_bytes: int, today: date) -> Processed
 
 
 def _key(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path != root else path.name
+    return ingest.safe_name(path.relative_to(root).as_posix() if path != root else path.name)
 
 
 def expand(paths: list[Path]) -> list[tuple[Path, str]]:
@@ -66,7 +82,7 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
         if p.is_dir():
             found.extend((f, _key(f, p)) for f in ingest.list_files(p))
         else:
-            found.append((p, p.name))
+            found.append((p, ingest.safe_name(p.name)))
     return found
 
 
@@ -74,60 +90,113 @@ def extract_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES,
                   today: date | None = None) -> tuple[list[Processed], list[ValidationIssue]]:
     """Ingest, extract, normalise and validate files, without ledger or workbook."""
     today = today or date.today()
-    processed = [process_file(f, key, max_bytes, today) for f, key in expand(paths)]
+    processed = [p for f, key in expand(paths) for p in process_file(f, key, max_bytes, today)]
     return processed, [i for p in processed for i in p.issues]
 
 
-def run(settings: Settings, today: date | None = None) -> RunResult:
+def run(settings: Settings, today: date | None = None, progress: Progress | None = None) -> RunResult:
     """One full run over the inbox: only new or changed files are read again."""
     inbox, out = settings.inbox, settings.out
     if not inbox.is_dir():
         raise RunError(f"the inbox folder {inbox} does not exist. Create it or pass --inbox.")
     out.mkdir(parents=True, exist_ok=True)
+    with out_folder_lock(out, settings.wait):
+        return _run_locked(settings, today or date.today(), progress)
+
+
+@contextmanager
+def out_folder_lock(out: Path, wait: float) -> Iterator[None]:
+    """Hold the out folder's lock (waiting up to `wait` seconds), with a note beside it of
+    who holds it, so that a refused run can name the holder. The operating system frees the
+    lock when its process dies, even by SIGKILL; the stale note is then overwritten."""
     lock = FileLock(out / LOCK_NAME)
     try:
-        lock.acquire(timeout=settings.wait)
+        lock.acquire(timeout=wait)
     except Timeout:
-        raise RunError(f"another run is using {out} (lock file {out / LOCK_NAME}). "
+        raise RunError(f"another run is using {out} (lock file {out / LOCK_NAME}{_holder(out)}). "
                        "Wait for it to finish, or pass --wait SECONDS.") from None
+    note = out / HOLDER_NAME
     try:
-        return _run_locked(settings, today or date.today())
+        note.write_text(f"process {os.getpid()} on {socket.gethostname()} "
+                        f"since {datetime.now().isoformat(timespec='seconds')}", encoding="utf-8")
+        yield
     finally:
+        try:
+            note.unlink()
+        except OSError:
+            pass
         lock.release()
 
 
-def _run_locked(settings: Settings, today: date) -> RunResult:
+def _holder(out: Path) -> str:
+    try:
+        note = (out / HOLDER_NAME).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f", held by {note}" if note else ""
+
+
+def _run_locked(settings: Settings, today: date, progress: Progress | None = None) -> RunResult:
     inbox, out = settings.inbox, settings.out
     result = RunResult(started=datetime.now(), inbox=str(inbox), out=str(out))
     ledger = store.open_ledger(settings.ledger_path)
     try:
         known = store.known_versions(ledger)
         files = [(f, _key(f, inbox)) for f in ingest.list_files(inbox)]
+        stored = _stored_keys(known, {k for _, k in files})
         processed: list[Processed] = []
-        for path, key in files:
-            if key in known and known[key][1] == EXTRACTOR_VERSION and _unchanged(path, known[key][0]):
-                continue
-            processed.append(process_file(path, key, settings.max_bytes, today))
+        seen: set[str] = set()  # every document key still in the inbox, read again or not
+        for n, (path, key) in enumerate(files, 1):
+            same = _unchanged_keys(path, stored.get(key, []), known, settings.max_bytes)
+            if same:
+                seen.update(same)
+            else:
+                outcomes = process_file(path, key, settings.max_bytes, today)
+                processed.extend(outcomes)
+                seen.update(p.key for p in outcomes)
+            if progress is not None:
+                progress(n, len(files))
         result = result.model_copy(update={
-            "documents_seen": len(files),
+            "documents_seen": len(seen),
             "documents_read": sum(p.document is not None for p in processed),
-            "documents_unchanged": len(files) - len(processed),
+            "documents_unchanged": len(seen) - len(processed),
             "claims_found": sum(len(p.claims) for p in processed),
             "issues": [i for p in processed for i in p.issues],
         })
-        run_id = store.store_run(ledger, result, processed, seen={k for _, k in files})
+        run_id = store.store_run(ledger, result, processed, seen=seen)
         report.render(ledger, out / WORKBOOK_NAME)
     finally:
         ledger.close()
     return result.model_copy(update={"run_id": run_id, "finished": datetime.now(), "complete": True})
 
 
-def _unchanged(path: Path, stored_hash: str) -> bool:
-    """Whether the file is the version the ledger holds (by content hash)."""
+def _stored_keys(known: dict[str, tuple[str, str]], file_keys: set[str]) -> dict[str, list[str]]:
+    """File key -> the ledger's document keys read from it: the file's own key, and for a
+    feed `<file key>#<entry id>` (the longest file key before a '#' wins)."""
+    found: dict[str, list[str]] = {}
+    for key in known:
+        if key in file_keys:
+            found.setdefault(key, []).append(key)
+            continue
+        cut = len(key)
+        while (cut := key.rfind("#", 0, cut)) > 0:
+            if key[:cut] in file_keys:
+                found.setdefault(key[:cut], []).append(key)
+                break
+    return found
+
+
+def _unchanged_keys(path: Path, keys: list[str], known: dict[str, tuple[str, str]], max_bytes: int) -> list[str]:
+    """The document keys of a file the ledger already holds in the file's present version
+    (by content hash) and by the present extractor; empty when the file must be read again.
+    Entries a feed no longer holds keep an older hash: they are left out, so marked missing."""
+    if not keys:
+        return []
     try:
         size = path.stat().st_size
-        if stored_hash.startswith("size:"):
-            return stored_hash == f"size:{size}"
-        return ingest.content_hash(path.read_bytes()) == stored_hash
+        # A file over the size limit is known by its size: it is never read, not even to hash it.
+        version = f"size:{size}" if size > max_bytes else ingest.content_hash(path.read_bytes())
     except OSError:
-        return False
+        return []
+    same = [k for k in keys if known[k][0] == version]
+    return same if same and all(known[k][1] == EXTRACTOR_VERSION for k in same) else []

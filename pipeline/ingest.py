@@ -1,33 +1,62 @@
 """Read documents from files: text, title, date, provenance; problems as issues.
 
-Only this module opens input files. A file that cannot be read becomes a
-`ValidationIssue` against it, never an exception, so one bad file never stops a run.
+Only this module opens input files. It applies the size limit (decided from the file's
+size alone, so a huge file is never read) and hands the bytes to the reader of the file's
+format in `pipeline.readers`. A file that cannot be read becomes a `ValidationIssue`
+against it, never an exception, so one bad file never stops a run. One file may give
+several documents: a feed gives one per entry.
 """
 from __future__ import annotations
 
 import hashlib
-import re
-from datetime import date
 from pathlib import Path
+from typing import Callable
 
 from .issues import issue
 from .models import Document, IssueCode, ValidationIssue
+from .readers import Read, Source, failed, page_of, safe_name
+from .readers.text import decode, find_date, find_title, read_text
 from .settings import DEFAULT_MAX_BYTES
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+__all__ = ["Read", "list_files", "content_hash", "read_file", "read_document", "decode", "find_date",
+           "find_title", "page_of", "safe_name", "READERS"]
 
-# Magic numbers of common binary files, to name what a mislabelled file really is.
-MAGIC = [
-    (b"%PDF", "a PDF"), (b"PK\x03\x04", "a zip archive or Office file"), (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file"), (b"\x7fELF", "a program"), (b"MZ", "a program"),
-]
 
-FILE_NAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-# "date: 2024-09-20" or "date 2024-09-20 (Agency)" among the first lines.
-DATE_LINE = re.compile(r"^\s*date\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
-DATE_LINE_SCAN = 5
-PREFERRED_LEGACY = "cp1252"
+def _html(data: bytes, src: Source) -> list[Read]:
+    from .readers.html import read_html
+    return read_html(data, src)
+
+
+def _pdf(data: bytes, src: Source) -> list[Read]:
+    from .readers.pdf import read_pdf
+    return read_pdf(data, src)
+
+
+def _feed(data: bytes, src: Source) -> list[Read]:
+    from .readers.feed import read_feed
+    return read_feed(data, src)
+
+
+def _docx(data: bytes, src: Source) -> list[Read]:
+    from .readers.docx import read_docx
+    return read_docx(data, src)
+
+
+def _eml(data: bytes, src: Source) -> list[Read]:
+    from .readers.eml import read_eml
+    return read_eml(data, src)
+
+
+# suffix -> reader; the name says what a reader failing on the file calls it.
+READERS: dict[str, tuple[Callable[[bytes, Source], list[Read]], str]] = {
+    **{s: (read_text, "text file") for s in (".txt", ".text", ".md", ".markdown")},
+    **{s: (_html, "web page") for s in (".html", ".htm", ".xhtml")},
+    ".pdf": (_pdf, "PDF"),
+    **{s: (_feed, "feed") for s in (".rss", ".atom", ".xml")},
+    ".docx": (_docx, "Word file"),
+    ".eml": (_eml, "e-mail"),
+}
+TEXT_SUFFIXES = {s for s, (reader, _) in READERS.items() if reader is read_text}
 
 
 def list_files(folder: Path) -> list[Path]:
@@ -44,107 +73,48 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES
-                  ) -> tuple[Document | None, str, list[ValidationIssue]]:
-    """Read one file. Returns the document (None when unreadable), its version hash, and issues.
+def read_file(path: Path, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, list[Read]]:
+    """Read one file into its documents. Returns the file's version hash and one `Read`
+    (key, document or None, issues) per document: one for most files, one per entry of a feed.
 
     The hash is returned even for a file that could not be read, so that an unchanged
     bad file is not reported again on the next run.
     """
+    src = Source(path=path, key=key, version="", size=0)
     try:
         size = path.stat().st_size
-    except OSError as err:
-        return None, "", [issue(IssueCode.unreadable, name, reason=err.strerror or str(err))]
+    except OSError as err:  # gone since it was listed, a broken link, no permission
+        return "", failed(src, issue(IssueCode.unreadable, key, reason=err.strerror or str(err)))
     if size > max_bytes:  # decided from the size alone: a huge file is never read
-        return None, f"size:{size}", [issue(IssueCode.too_large, name, size=size, limit=max_bytes)]
+        return f"size:{size}", failed(src, issue(IssueCode.too_large, key, size=size, limit=max_bytes))
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)  # it may have grown since stat(): never read past the limit
     except OSError as err:
-        return None, "", [issue(IssueCode.unreadable, name, reason=err.strerror or str(err))]
+        return "", failed(src, issue(IssueCode.unreadable, key, reason=err.strerror or str(err)))
+    if len(data) > max_bytes:
+        return f"size:{len(data)}", failed(src, issue(IssueCode.too_large, key, size=len(data), limit=max_bytes))
     version = content_hash(data)
+    src = Source(path=path, key=key, version=version, size=len(data))
     suffix = path.suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        return None, version, [issue(IssueCode.unsupported_format, name, suffix=suffix or "(none)")]
+    if suffix not in READERS:
+        return version, failed(src, issue(IssueCode.unsupported_format, key, suffix=suffix or "(none)"))
     if not data.strip():
-        return None, version, [issue(IssueCode.empty_file, name)]
-    text, encoding, problems = decode(data, name)
-    if text is None:
-        return None, version, problems
-    if not text.strip():
-        return None, version, problems + [issue(IssueCode.no_text, name)]
-    when, date_source = find_date(path.name, text)
-    if when is None:
-        problems.append(issue(IssueCode.no_date, name))
-    doc = Document(source=str(path), name=name, text=text, title=find_title(text, path),
-                   date=when, date_source=date_source, read_as=f"text ({encoding})",
-                   content_hash=version, size=size)
-    return doc, version, problems
-
-
-def decode(data: bytes, name: str) -> tuple[str | None, str, list[ValidationIssue]]:
-    """Bytes to text: UTF-8 (with or without BOM) and UTF-16 by their marks, else detected.
-
-    >>> decode("naïve €".encode("cp1252"), "x.txt")[1]
-    'cp1252'
-    """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16", []
-        except UnicodeDecodeError:
-            return None, "", [issue(IssueCode.bad_encoding, name)]
-    for magic, kind in MAGIC:
-        if data.startswith(magic):
-            return None, "", [issue(IssueCode.binary_file, name, kind=kind)]
+        return version, failed(src, issue(IssueCode.empty_file, key))
+    reader, kind = READERS[suffix]
     try:
-        return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096]:
-        return None, "", [issue(IssueCode.binary_file, name, kind="binary data")]
-    from charset_normalizer import from_bytes  # imported here: only legacy files need it
-
-    matches = list(from_bytes(data))
-    if not matches:
-        return None, "", [issue(IssueCode.bad_encoding, name)]
-    best = matches[0]
-    # Short texts often fit several code pages equally well; a tie goes to the commonest
-    # legacy encoding of Western news, Windows-1252.
-    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    best = next((m for m in tied if m.encoding == PREFERRED_LEGACY), best)
-    return str(best), best.encoding, [issue(IssueCode.legacy_encoding, name, encoding=best.encoding)]
+        return version, reader(data, src)
+    except RecursionError:
+        return version, failed(src, issue(IssueCode.too_deeply_nested, key, limit=1000))
+    except Exception as err:  # a parser tripping over a malformed file: the file's problem, not the run's
+        reason = (str(err).split("\n")[0][:120] or type(err).__name__)
+        return version, failed(src, issue(IssueCode.damaged_file, key, kind=kind, reason=reason))
 
 
-def find_date(file_name: str, text: str) -> tuple[date | None, str]:
-    """The document date from the file name, else a `date` line at the top.
-
-    >>> find_date("2024-09-20-kyiv.txt", "")
-    (datetime.date(2024, 9, 20), 'file name')
-    >>> find_date("kyiv.txt", "Headline\\ndate: 2025-01-31\\n")
-    (datetime.date(2025, 1, 31), 'date line')
-    """
-    m = FILE_NAME_DATE.match(file_name)
-    if m and (d := _date(m)):
-        return d, "file name"
-    for line in text.lstrip("\ufeff").splitlines()[:DATE_LINE_SCAN]:
-        m = DATE_LINE.match(line)
-        if m and (d := _date(m)):
-            return d, "date line"
-    return None, "none"
-
-
-def _date(m: re.Match[str]) -> date | None:
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-def find_title(text: str, path: Path) -> str:
-    """The first line that is neither blank nor a date line; the file name otherwise."""
-    for line in text.splitlines()[:20]:
-        line = line.strip().lstrip("#").strip()
-        if line and not DATE_LINE.match(line):
-            return line[:200]
-    return path.stem
+def read_document(path: Path, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+                  ) -> tuple[Document | None, str, list[ValidationIssue]]:
+    """Read a file that holds one document: the document (None when unreadable), its version
+    hash and its issues. For a feed, the first entry; use `read_file` to get them all."""
+    version, reads = read_file(path, name, max_bytes)
+    doc = next((r.document for r in reads if r.document is not None), None)
+    return doc, version, [i for r in reads for i in r.issues]

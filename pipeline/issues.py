@@ -20,7 +20,7 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
     IssueCode.binary_file: (Severity.error, "the file is not text (it looks like {kind}); skipped.",
                             "Save the article as .txt or .md in the inbox."),
     IssueCode.unsupported_format: (Severity.error, "files of type '{suffix}' cannot be read yet; skipped.",
-                                   "Save the article as .txt or .md in the inbox."),
+                                   "Save the article as .txt, .md, .html, .pdf, .docx or .eml in the inbox."),
     IssueCode.bad_encoding: (Severity.error, "the text encoding could not be recognised; skipped.",
                              "Open the file and save it again as UTF-8."),
     IssueCode.legacy_encoding: (Severity.warning, "the file is not UTF-8; it was read as {encoding}.",
@@ -34,6 +34,22 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
                         "Rename the file to start with the date (2024-09-20-...) or add a line 'date: 2024-09-20' at the top."),
     IssueCode.no_text: (Severity.error, "the document holds no text to read; skipped.",
                         "Check the file opens and shows the article."),
+    IssueCode.no_text_layer: (Severity.error, "the PDF has no text layer (likely a scanned image); skipped.",
+                              "Save the article as .txt in the inbox to include it, or run the PDF through OCR first."),
+    IssueCode.encrypted: (Severity.error, "the {kind} is protected by a password; skipped.",
+                          "Save a copy without the password, or the article as .txt, in the inbox."),
+    IssueCode.damaged_file: (Severity.error, "the {kind} is damaged or cut short ({reason}); skipped.",
+                             "Download or save the file again."),
+    IssueCode.partly_read: (Severity.warning, "the {kind} is damaged ({reason}); only the part before the damage "
+                            "was read.", "Download or save the file again to read all of it."),
+    IssueCode.no_article: (Severity.error, "no article text found in the page (only menus or boilerplate); skipped.",
+                           "Save the article's own page, or copy its text into a .txt file in the inbox."),
+    IssueCode.no_entries: (Severity.warning, "the feed holds no entries; nothing to read.",
+                           "Check that the feed file was downloaded completely."),
+    IssueCode.unpacks_too_large: (Severity.error, "the file would unpack to over {limit:,} bytes (it may be a zip "
+                                  "bomb); skipped.", "Open the file and save it again, or save the article as .txt."),
+    IssueCode.too_deeply_nested: (Severity.error, "the page nests its elements over {limit:,} deep; skipped.",
+                                  "Save the article's text as .txt in the inbox."),
     IssueCode.extract_failed: (Severity.error, "the extractor failed on this document ({reason}); "
                                "its claims are missing.", "Report this document to the maintainers."),
     IssueCode.schema: (Severity.error, "field {field} is invalid: {reason}.",
@@ -62,7 +78,10 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
 STEPS: dict[IssueCode, Step] = {
     **{c: Step.ingest for c in (IssueCode.empty_file, IssueCode.binary_file, IssueCode.unsupported_format,
                                 IssueCode.bad_encoding, IssueCode.legacy_encoding, IssueCode.too_large,
-                                IssueCode.unreadable, IssueCode.no_date, IssueCode.no_text)},
+                                IssueCode.unreadable, IssueCode.no_date, IssueCode.no_text,
+                                IssueCode.no_text_layer, IssueCode.encrypted, IssueCode.damaged_file,
+                                IssueCode.partly_read, IssueCode.no_article, IssueCode.no_entries,
+                                IssueCode.unpacks_too_large, IssueCode.too_deeply_nested)},
     IssueCode.extract_failed: Step.extract,
     IssueCode.no_rate: Step.normalise,
 }

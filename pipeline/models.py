@@ -75,6 +75,14 @@ class IssueCode(str, Enum):
     unreadable = "unreadable"
     no_date = "no_date"
     no_text = "no_text"
+    no_text_layer = "no_text_layer"
+    encrypted = "encrypted"
+    damaged_file = "damaged_file"
+    partly_read = "partly_read"
+    no_article = "no_article"
+    no_entries = "no_entries"
+    unpacks_too_large = "unpacks_too_large"
+    too_deeply_nested = "too_deeply_nested"
     # extract / validate
     extract_failed = "extract_failed"
     schema = "schema"
@@ -105,6 +113,9 @@ class Document(BaseModel):
     read_as: str = Field("", description="How the text was read, e.g. 'text (utf-8)'.")
     content_hash: str = ""
     size: int = 0
+    url: str = Field("", description="Where the document was published (page URL, feed entry link), if known.")
+    pages: list[int] = Field(default_factory=list,
+                             description="For a PDF: the offset in `text` where each page starts (page 1 first).")
 
 
 class Claim(BaseModel):
