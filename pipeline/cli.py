@@ -16,6 +16,7 @@ import click
 
 from . import flow
 from .issues import describe
+from .progress import ProgressDisplay
 from .models import Claim, ValidationIssue
 from .settings import DEFAULT_MAX_BYTES, Settings, SettingsError, load_settings
 
@@ -67,15 +68,21 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(message)s")
 
 
+inbox_option = click.option(
+    "--inbox", type=click.Path(path_type=Path), default=None,
+    help="Folder of articles to read (default inbox/). Subfolders are read too.")
+out_option = click.option(
+    "--out", type=click.Path(path_type=Path), default=None,
+    help="Folder where the ledger (ledger.sqlite) and the workbook (tracker.xlsx) are kept (default outputs/).")
+wait_option = click.option(
+    "--wait", type=click.FloatRange(min=0), default=None,
+    help="If another run is using the out folder, wait this many seconds for it before giving up (default 0).")
+
+
 @main.command()
-@click.option("--inbox", type=click.Path(path_type=Path), default=None,
-              help="Folder of articles to read (default inbox/). Subfolders are read too.")
-@click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Folder where the ledger (ledger.sqlite) and the workbook (tracker.xlsx) are kept "
-                   "(default outputs/).")
-@click.option("--wait", type=click.FloatRange(min=0), default=None,
-              help="If another run is using the out folder, wait this many seconds for it before giving up "
-                   "(default 0).")
+@inbox_option
+@out_option
+@wait_option
 @max_bytes_option
 def run(inbox: Path | None, out: Path | None, wait: float | None, max_bytes: int | None) -> None:
     """Read new or changed articles in the inbox and update the ledger and the workbook.
@@ -86,7 +93,7 @@ def run(inbox: Path | None, out: Path | None, wait: float | None, max_bytes: int
     settings = settings_from(inbox=inbox, out=out, wait=wait, max_bytes=max_bytes)
     inbox, out = settings.inbox, settings.out
     try:
-        result = flow.run(settings)
+        result = flow.run(settings, progress=ProgressDisplay())
     except flow.RunError as err:
         raise click.ClickException(str(err)) from None
     errors = [i for i in result.issues if i.severity == "error"]
@@ -124,6 +131,42 @@ def extract(paths: tuple[Path, ...], as_json: bool, max_bytes: int | None) -> No
                        f"{c.subject or ''}\t{c.quote!r}")
     for i in problems:
         click.echo(f"{i.severity.value}: {describe(i)}", err=True)
+
+
+@main.command()
+@click.option("--every", default=None,
+              help="Run this often: a number of seconds, minutes or hours, e.g. 2s, 30m or 1h.")
+@click.option("--at", "at", default=None, help="Run once a day at this local time, written HH:MM (e.g. 06:00).")
+@inbox_option
+@out_option
+@wait_option
+@max_bytes_option
+def schedule(every: str | None, at: str | None, inbox: Path | None, out: Path | None, wait: float | None,
+             max_bytes: int | None) -> None:
+    """Run the pipeline on the inbox now and then on a schedule, until stopped.
+
+    Give --every or --at. Each run logs one line of what it did; a run that fails is
+    logged with the reason and the schedule goes on. Ctrl-C or SIGTERM stops it between
+    runs. Runs never overlap on one out folder, even from two processes.
+    """
+    from . import schedule as scheduler
+
+    if (every is None) == (at is None):
+        raise click.UsageError("Give either --every (e.g. 30m) or --at (e.g. 06:00).")
+    try:
+        seconds = scheduler.parse_every(every) if every is not None else None
+        daily = scheduler.parse_at(at) if at is not None else None
+    except scheduler.ScheduleError as err:
+        raise click.BadParameter(str(err), param_hint="--every" if every is not None else "--at") from None
+    settings = settings_from(inbox=inbox, out=out, wait=wait, max_bytes=max_bytes)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    for name in ("pipeline.schedule", "pipeline.progress"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if logging.getLogger().level == logging.DEBUG else logging.INFO)
+        logger.propagate = False
+    scheduler.run_on_schedule(settings, every=seconds, at=daily)
 
 
 @main.command()
