@@ -103,7 +103,35 @@ def run(inbox: Path | None, out: Path | None, wait: float | None, max_bytes: int
                f"{len(errors)} error(s), {len(warnings)} warning(s).")
     for i in result.issues:
         click.echo(f"  {i.severity.value}: {describe(i)}")
-    click.echo(f"Workbook: {out / flow.WORKBOOK_NAME}  Ledger: {settings.ledger_path}")
+    _say_workbook(result.workbook, result.reviews_applied, out, settings.ledger_path)
+
+
+def _say_workbook(workbook: str, reviews: int, out: Path, ledger: Path) -> None:
+    if reviews:
+        click.echo(f"Applied {reviews} review decision(s) from the workbook.")
+    where = f"Workbook: {workbook}" if workbook else f"Workbook unchanged: {out / flow.WORKBOOK_NAME}"
+    click.echo(f"{where}  Ledger: {ledger}")
+
+
+@main.command("review-import")
+@out_option
+@wait_option
+def review_import(out: Path | None, wait: float | None) -> None:
+    """Read the decisions typed on the workbook's Review sheet into the ledger now.
+
+    Runs also do this on their own; use it to see your decisions applied without reading
+    the inbox. Decisions are read from tracker.xlsx and any version written beside it
+    (the latest wins); a decision that cannot be applied is listed and stays on the sheet.
+    """
+    settings = settings_from(out=out, wait=wait)
+    try:
+        done = flow.review_import(settings)
+    except flow.RunError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"{done.reviews_applied} decision(s) applied; {len(done.issues)} problem(s).")
+    for i in done.issues:
+        click.echo(f"  {i.severity.value}: {describe(i)}")
+    _say_workbook(done.workbook, 0, settings.out, settings.ledger_path)
 
 
 @main.command()

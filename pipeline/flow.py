@@ -15,19 +15,21 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from filelock import FileLock, Timeout
+from pydantic import BaseModel
 
 from . import ingest, report, store
 from .extract import extract_claims
 from .issues import issue
 from .models import EXTRACTOR_VERSION, Claim, IssueCode, RunResult, Step, ValidationIssue
-from .normalise import normalise
+from .normalise import Normaliser, NormaliseSetupError, load_normaliser, normalise
+from .review import read_decisions
 from .settings import DEFAULT_MAX_BYTES, Settings
 from .store import Processed
 from .validate import validate
 
 log = logging.getLogger(__name__)
 
-WORKBOOK_NAME = "tracker.xlsx"
+WORKBOOK_NAME = report.WORKBOOK_NAME
 LOCK_NAME = ".tracker.lock"
 HOLDER_NAME = ".tracker.lock.holder"  # who holds the lock: pid, host, since when
 
@@ -39,14 +41,16 @@ class RunError(Exception):
     """The run as a whole could not complete (exit 1)."""
 
 
-def process_file(path: Path, key: str, max_bytes: int, today: date) -> list[Processed]:
+def process_file(path: Path, key: str, max_bytes: int, today: date,
+                 normaliser: Normaliser | None = None) -> list[Processed]:
     """Every step up to store for one file: one outcome per document (a feed gives one per
     entry, all sharing the file's version hash); problems come back as issues."""
     version, reads = ingest.read_file(path, key, max_bytes)
-    return [process_document(r, ingest.safe_name(str(path)), version, today) for r in reads]
+    return [process_document(r, ingest.safe_name(str(path)), version, today, normaliser) for r in reads]
 
 
-def process_document(read: ingest.Read, source: str, version: str, today: date) -> Processed:
+def process_document(read: ingest.Read, source: str, version: str, today: date,
+                     normaliser: Normaliser | None = None) -> Processed:
     """Extract, normalise and validate one document read from a file."""
     key, doc, problems = read
     out = Processed(key=key, source=doc.source if doc else source, version=version, document=doc,
@@ -58,7 +62,7 @@ def process_document(read: ingest.Read, source: str, version: str, today: date) 
     try:
         claims = extract_claims(doc)
         step = Step.normalise
-        claims, found = normalise(doc, claims, today)
+        claims, found = normalise(doc, claims, today, normaliser)
         problems = problems + found
         step = Step.validate
         problems = problems + validate(doc, claims, today)
@@ -86,11 +90,12 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     return found
 
 
-def extract_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES,
-                  today: date | None = None) -> tuple[list[Processed], list[ValidationIssue]]:
+def extract_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None,
+                  settings: Settings | None = None) -> tuple[list[Processed], list[ValidationIssue]]:
     """Ingest, extract, normalise and validate files, without ledger or workbook."""
     today = today or date.today()
-    processed = [p for f, key in expand(paths) for p in process_file(f, key, max_bytes, today)]
+    normaliser = run_normaliser(settings) if settings else None
+    processed = [p for f, key in expand(paths) for p in process_file(f, key, max_bytes, today, normaliser)]
     return processed, [i for p in processed for i in p.issues]
 
 
@@ -139,6 +144,7 @@ def _holder(out: Path) -> str:
 def _run_locked(settings: Settings, today: date, progress: Progress | None = None) -> RunResult:
     inbox, out = settings.inbox, settings.out
     result = RunResult(started=datetime.now(), inbox=str(inbox), out=str(out))
+    normaliser = run_normaliser(settings)
     ledger = store.open_ledger(settings.ledger_path)
     try:
         known = store.known_versions(ledger)
@@ -151,7 +157,7 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
             if same:
                 seen.update(same)
             else:
-                outcomes = process_file(path, key, settings.max_bytes, today)
+                outcomes = process_file(path, key, settings.max_bytes, today, normaliser)
                 processed.extend(outcomes)
                 seen.update(p.key for p in outcomes)
             if progress is not None:
@@ -164,10 +170,54 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
             "issues": [i for p in processed for i in p.issues],
         })
         run_id = store.store_run(ledger, result, processed, seen=seen)
-        report.render(ledger, out / WORKBOOK_NAME)
+        after = review_and_render(ledger, settings, run_id, today)
     finally:
         ledger.close()
-    return result.model_copy(update={"run_id": run_id, "finished": datetime.now(), "complete": True})
+    return result.model_copy(update={"run_id": run_id, "finished": datetime.now(), "complete": True,
+                                     "issues": result.issues + after.issues, "workbook": after.workbook,
+                                     "reviews_applied": after.reviews_applied})
+
+
+class AfterStore(BaseModel):
+    """What reading the reviewers' decisions and rendering the workbook did."""
+
+    issues: list[ValidationIssue] = []
+    workbook: str = ""
+    reviews_applied: int = 0
+
+
+def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, today: date,
+                      force: bool = False) -> AfterStore:
+    """Read decisions and note columns back from the workbook(s) into the ledger, then render.
+
+    Decisions from every workbook in the out folder are read, oldest file first, so the
+    latest wins; rows that cannot be applied are reported and kept on the Review sheet.
+    """
+    out = settings.out
+    books = report.workbooks(out)
+    reviews, problems, kept = read_decisions(books, store.claim_documents(ledger), set(store.known_versions(ledger)))
+    applied = store.store_reviews(ledger, reviews, problems)
+    problems = problems + update_facts(ledger, settings, run_id, today)  # reviews first: a rejected claim is no support
+    main_book = out / report.WORKBOOK_NAME
+    if main_book.is_file():
+        headers, notes = report.read_notes(main_book)
+        store.store_notes(ledger, headers, notes, shown={c["id"] for c in store.current_claims(ledger)})
+    rendered = report.render(ledger, out, run_id, kept_reviews=kept, period=settings.tracker_period,
+                             today=today, force=force)
+    return AfterStore(issues=problems + rendered.issues, reviews_applied=applied,
+                      workbook=str(rendered.path) if rendered.path else "")
+
+
+def review_import(settings: Settings, today: date | None = None) -> AfterStore:
+    """Read reviewers' decisions into the ledger and render the workbook, without reading the inbox."""
+    settings.out.mkdir(parents=True, exist_ok=True)
+    with out_folder_lock(settings.out, settings.wait):
+        ledger = store.open_ledger(settings.ledger_path)
+        try:
+            last = store.runs(ledger)
+            return review_and_render(ledger, settings, last[-1]["id"] if last else 0, today or date.today())
+        finally:
+            ledger.close()
 
 
 def _stored_keys(known: dict[str, tuple[str, str]], file_keys: set[str]) -> dict[str, list[str]]:
@@ -200,3 +250,24 @@ def _unchanged_keys(path: Path, keys: list[str], known: dict[str, tuple[str, str
         return []
     same = [k for k in keys if known[k][0] == version]
     return same if same and all(known[k][1] == EXTRACTOR_VERSION for k in same) else []
+
+
+def run_normaliser(settings: Settings) -> Normaliser:
+    """The rates and aliases the settings name, checked; a bad file stops the run (exit 1)."""
+    try:
+        return load_normaliser(settings.aliases, settings.rates, settings.ecb_history)
+    except NormaliseSetupError as err:
+        raise RunError(str(err)) from None
+
+
+def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: date) -> list[ValidationIssue]:
+    """Rebuild the facts from every standing claim, after this run's names and rates are applied
+    to all of them; returns the fact problems (conflicts, unclear deliveries) new in this run."""
+    from .facts import build_facts
+    from .normalise import refresh
+
+    inputs = store.fact_inputs(ledger)
+    claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
+    store.update_normalised(ledger, changed)
+    built = build_facts(claims, inputs.dates, settings.fact_window_days)
+    return store.store_facts(ledger, run_id, built.facts, built.issues)

@@ -70,6 +70,37 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
                                "Check the date in the file name or the 'date:' line."),
     IssueCode.no_rate: (Severity.warning, "no exchange rate for {unit} on {date}; the figure is not converted to EUR.",
                         "Supply a rates file for this currency, or leave the figure unconverted."),
+    IssueCode.converted_at_run_date: (Severity.warning, "the document has no date; {unit} was converted to EUR at "
+                                      "the rate of the run date ({date}).",
+                                      "Give the document a date (file name or 'date:' line) to convert at its own date."),
+    IssueCode.figures_conflict: (Severity.warning, "{subject}: {category} figures that cannot both be true within "
+                                 "{days} days: {first} ({first_doc}, {first_date}) and {second} ({second_doc}, "
+                                 "{second_date}).",
+                                 "Check both quotes; reject or correct the wrong one in the Review sheet."),
+    IssueCode.delivery_unclear: (Severity.warning, "{subject}: it is not clear whether {figure} delivered is a new "
+                                 "delivery or the total so far; it is left out of the delivered total.",
+                                 "Read the sentence; add an analyst note or correct the claim in the Review sheet."),
+    IssueCode.review_unknown_claim: (Severity.error, "the Review sheet has a decision for claim {claim} "
+                                     "that is not in the ledger; it was not applied.",
+                                     "Check the claim id, or use 'add' to add a claim of your own."),
+    IssueCode.review_unknown_document: (Severity.error, "the Review sheet names document '{name}', which the "
+                                        "ledger does not know; the decision was not applied.",
+                                        "Use the document's name exactly as on the Documents sheet."),
+    IssueCode.review_bad_decision: (Severity.error, "'{decision}' is not a decision the Review sheet knows; "
+                                    "it was not applied.",
+                                    "Choose accept, correct, reject, add or reject document from the list."),
+    IssueCode.review_bad_value: (Severity.error, "the corrected {field} '{text}' is not a number; the "
+                                 "correction was not applied.", "Type the figure as a plain number, e.g. 1500000."),
+    IssueCode.review_bad_field: (Severity.error, "the corrected {field} '{text}' is not allowed ({allowed}); "
+                                 "the correction was not applied.", "Pick one of the allowed values."),
+    IssueCode.review_incomplete: (Severity.error, "the decision '{decision}' needs {needed}; it was not applied.",
+                                  "Fill in the missing cells on the Review sheet."),
+    IssueCode.workbook_locked: (Severity.warning, "the workbook is open or locked elsewhere; this run's version "
+                                "was written to {beside} instead.",
+                                "Close the workbook; the next run updates it and reads decisions from both."),
+    IssueCode.workbook_not_updated: (Severity.warning, "the workbook could not be updated in place ({reason}); "
+                                     "this run's version was written to {beside} so nothing of yours is lost.",
+                                     "Copy your own sheets into the new file, or repair the workbook."),
     IssueCode.step_failed: (Severity.error, "the {step_name} step failed on this document ({reason}).",
                             "Run again with --verbose and report the error to the maintainers."),
 }
@@ -84,6 +115,14 @@ STEPS: dict[IssueCode, Step] = {
                                 IssueCode.unpacks_too_large, IssueCode.too_deeply_nested)},
     IssueCode.extract_failed: Step.extract,
     IssueCode.no_rate: Step.normalise,
+    **{c: Step.review for c in (IssueCode.review_unknown_claim, IssueCode.review_unknown_document,
+                                IssueCode.review_bad_decision, IssueCode.review_bad_value,
+                                IssueCode.review_bad_field, IssueCode.review_incomplete)},
+    IssueCode.workbook_locked: Step.report,
+    IssueCode.workbook_not_updated: Step.report,
+    IssueCode.converted_at_run_date: Step.normalise,
+    IssueCode.figures_conflict: Step.normalise,
+    IssueCode.delivery_unclear: Step.normalise,
 }
 
 

@@ -93,8 +93,21 @@ class IssueCode(str, Enum):
     quote_mismatch = "quote_mismatch"
     implausible_magnitude = "implausible_magnitude"
     date_in_future = "date_in_future"
+    # review (decisions typed into the workbook)
+    review_unknown_claim = "review_unknown_claim"
+    review_unknown_document = "review_unknown_document"
+    review_bad_decision = "review_bad_decision"
+    review_bad_value = "review_bad_value"
+    review_bad_field = "review_bad_field"
+    review_incomplete = "review_incomplete"
+    # report
+    workbook_locked = "workbook_locked"
+    workbook_not_updated = "workbook_not_updated"
     # normalise
     no_rate = "no_rate"
+    converted_at_run_date = "converted_at_run_date"
+    figures_conflict = "figures_conflict"
+    delivery_unclear = "delivery_unclear"
     # run
     step_failed = "step_failed"
 
@@ -134,7 +147,7 @@ class Claim(BaseModel):
     unit: str
     qualifier: Qualifier = Qualifier.exact
     category: Category = Category.other
-    subject: Optional[str] = None
+    subject: Optional[str] = Field(None, description="Canonical subject name (after normalise).")
     period: Optional[Period] = None
     vague: bool = False
     recipient: Optional[str] = None
@@ -143,6 +156,94 @@ class Claim(BaseModel):
     eur_rate: Optional[Decimal] = Field(None, description="EUR per unit of the claim's currency.")
     eur_rate_date: Optional[dt.date] = Field(None, description="ECB reference date of the rate used.")
     status: Status = Status.new
+    subject_raw: Optional[str] = Field(None, description="The subject as the extractor read it, before canonical naming.")
+    eur_rate_source: Optional[str] = Field(None, description="Where the rate came from: 'ECB' or the rates file's source.")
+
+
+class FactKind(str, Enum):
+    """How a delivery or pledge figure relates to the ones before it."""
+
+    cumulative = "cumulative"  # "so far", "in total", "brings the total to": replaces the running figure
+    increment = "increment"    # "another", "a further", "new": adds to it
+
+
+class Fact(BaseModel):
+    """Claims that state the same figure about the same thing, reported within a window of days."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    subject: Optional[str] = None
+    category: Category
+    unit: str
+    period: Optional[Period] = None
+    value: Decimal
+    value_high: Optional[Decimal] = None
+    qualifier: Qualifier = Qualifier.exact
+    value_eur: Optional[Decimal] = None
+    first_date: Optional[dt.date] = None
+    last_date: Optional[dt.date] = None
+    n_claims: int = Field(description="Supporting claims, conversions in the same sentence included.")
+    n_documents: int = Field(description="Distinct documents among the supporting claims (corroboration).")
+    kind: Optional[FactKind] = None
+    purpose: Optional[str] = None
+    claim_ids: list[str] = []
+    documents: list[str] = []
+
+
+class Progress(BaseModel):
+    """One pledge against what is reported delivered since: promised, delivered, gap, time elapsed.
+
+    A bound stays a bound: a gap computed from "over EUR 500 million" promised is a lower bound.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    subject: Optional[str] = None
+    unit: str = Field(description="The counted noun, or EUR for money (compared in EUR).")
+    pledge_fact_id: str
+    pledge_date: Optional[dt.date] = None
+    promised: Decimal
+    promised_high: Optional[Decimal] = None
+    promised_qualifier: Qualifier = Qualifier.exact
+    delivered: Decimal = Decimal(0)
+    delivered_qualifier: Qualifier = Qualifier.exact
+    gap: Decimal
+    gap_high: Optional[Decimal] = None
+    gap_qualifier: Optional[Qualifier] = Field(description="None when the bounds point both ways (no gap can be given).")
+    last_delivery_date: Optional[dt.date] = None
+    days_since_pledge: Optional[int] = None
+    as_of: dt.date
+    delivery_fact_ids: list[str] = []
+
+
+class Decision(str, Enum):
+    accept = "accept"
+    correct = "correct"
+    reject = "reject"
+    add = "add"                          # a claim the extractor missed
+    reject_document = "reject document"  # the whole document is irrelevant
+
+
+class Review(BaseModel):
+    """A reviewer's decision typed into the workbook: their word beats the extractor's."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claim_id: str
+    document: str
+    decision: Decision
+    quote: str = ""
+    value: Optional[Decimal] = None
+    value_high: Optional[Decimal] = None
+    unit: Optional[str] = None
+    qualifier: Optional[Qualifier] = None
+    category: Optional[Category] = None
+    subject: Optional[str] = None
+    period: Optional[Period] = None
+    comment: str = ""
+    workbook: str = ""
+    decided_at: dt.datetime
 
 
 class ValidationIssue(BaseModel):
@@ -175,6 +276,8 @@ class RunResult(BaseModel):
     issues: list[ValidationIssue] = []
     extractor_version: str = EXTRACTOR_VERSION
     complete: bool = False
+    workbook: str = Field("", description="Where this run's workbook was written ('' when unchanged).")
+    reviews_applied: int = 0
 
 
 def claim_id(document: str, content_hash: str, start: int, end: int) -> str:

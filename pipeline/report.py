@@ -1,156 +1,175 @@
-"""Render the tracker workbook from the ledger. Only this module touches the workbook.
+"""Render the tracker workbook from the ledger. Only this module (with sheets.py) touches it.
 
-The workbook is written to a temporary file beside the target and moved into place, so
-a crash never leaves a half-written workbook. Every string that came from a document
-reaches a cell through `cell_text()`, so none can become a formula.
+The pipeline's sheets are rendered into a fresh workbook and put into the existing file
+part by part (`xlsx_parts.merge`), so the analyst's own sheets, charts, images and pivot
+tables stay byte for byte. The result is written to a temporary file and moved into place,
+so a crash never leaves a half-written workbook. When the workbook is open elsewhere or
+cannot be updated, this run's version is written beside it and the run says where.
 """
 from __future__ import annotations
 
+import io
 import os
 import tempfile
-from datetime import date
-from decimal import Decimal
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
-from . import store
+from . import sheets, store
+from .issues import issue
+from .models import IssueCode, ValidationIssue
+from .review import TypedRow
 from .store import Ledger
+from .tracker import build_series, period_labels
+from .xlsx_parts import MergeError, merge
 
-EXCEL_CELL_LIMIT = 32_767
-CUT_MARK = " [...cut]"
-HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-NUMBER_FORMAT = "#,##0.##"
-DATE_FORMAT = "yyyy-mm-dd"
-
-# (header, ledger column, kind, width). Kind picks how the value is written.
-CLAIM_COLUMNS: list[tuple[str, str, str, int]] = [
-    ("Claim id", "id", "text", 18),
-    ("Document", "doc_key", "text", 34),
-    ("Document date", "doc_date", "date", 13),
-    ("Quote", "quote", "text", 34),
-    ("Value", "value", "number", 16),
-    ("Value high", "value_high", "number", 14),
-    ("Unit", "unit", "text", 12),
-    ("Qualifier", "qualifier", "text", 12),
-    ("Category", "category", "text", 11),
-    ("Subject", "subject", "text", 20),
-    ("Period", "period", "text", 8),
-    ("Vague", "vague", "bool", 7),
-    ("Recipient", "recipient", "text", 14),
-    ("Purpose", "purpose", "text", 18),
-    ("Value EUR", "value_eur", "number", 16),
-    ("EUR rate", "eur_rate", "number", 10),
-    ("Rate date", "eur_rate_date", "date", 11),
-    ("Sentence", "sentence", "text", 70),
-    ("Status", "status", "text", 10),
-    ("Start", "start", "int", 8),
-    ("End", "end", "int", 8),
-    ("Extractor version", "extractor_version", "text", 10),
-    ("Found in run", "first_run", "int", 8),
-]
-
-DOCUMENT_COLUMNS: list[tuple[str, str, str, int]] = [
-    ("Document", "key", "text", 34),
-    ("Path", "source", "text", 50),
-    ("Title", "title", "text", 50),
-    ("Date", "date", "date", 12),
-    ("Date found in", "date_source", "text", 13),
-    ("Read as", "read_as", "text", 16),
-    ("Claims", "claim_count", "int", 8),
-    ("Error", "error", "text", 60),
-    ("Content hash", "content_hash", "text", 20),
-    ("In inbox", "missing", "present", 9),
-]
-
-ISSUE_COLUMNS: list[tuple[str, str, str, int]] = [
-    ("Severity", "severity", "text", 9),
-    ("Document", "doc_key", "text", 34),
-    ("Claim id", "claim_id", "text", 18),
-    ("Step", "step", "text", 10),
-    ("Rule", "code", "text", 22),
-    ("Message", "message", "text", 70),
-    ("What to do", "hint", "text", 60),
-    ("Where", "where", "text", 16),
-]
+WORKBOOK_NAME = "tracker.xlsx"
 
 
-def cell_text(value: Any) -> str | None:
-    """Text safe for a cell: no control characters Excel refuses, within the cell limit.
-
-    >>> cell_text("ok\\x07 fine")
-    'ok fine'
-    >>> len(cell_text("x" * 40_000)) == EXCEL_CELL_LIMIT
-    True
-    """
-    if value is None:
-        return None
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    if len(text) > EXCEL_CELL_LIMIT:
-        text = text[: EXCEL_CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
-    return text
+@dataclass
+class Rendered:
+    path: Path | None                  # where this run's workbook went (None: nothing changed)
+    issues: list[ValidationIssue] = field(default_factory=list)
+    claims_left_out: int = 0
 
 
-def _value(raw: Any, kind: str) -> Any:
-    if raw is None or raw == "":
-        return None
-    if kind == "number":
-        d = Decimal(str(raw))
-        return int(d) if d == d.to_integral_value() else float(d)
-    if kind == "int":
-        return int(raw)
-    if kind == "date":
-        return date.fromisoformat(str(raw))
-    if kind == "bool":
-        return bool(raw)
-    if kind == "present":
-        return "no" if raw else "yes"
-    return cell_text(raw)
+def workbooks(out: Path) -> list[Path]:
+    """The workbook and any versions written beside it (decisions are read from all)."""
+    main = out / WORKBOOK_NAME
+    beside = sorted(out.glob("tracker (*).xlsx"))
+    return ([main] if main.is_file() else []) + [p for p in beside if p.is_file()]
 
 
-def _write_table(ws: Worksheet, columns: Sequence[tuple[str, str, str, int]], records: Iterable[Any]) -> None:
-    ws.append([h for h, _, _, _ in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for r, rec in enumerate(records, start=2):
-        for c, (_, key, kind, _) in enumerate(columns, start=1):
-            cell = ws.cell(row=r, column=c)
-            value = _value(rec[key], kind)
-            cell.value = value
-            if isinstance(value, str):
-                cell.data_type = "s"  # a quote beginning with "=" stays text, never a formula
-            elif kind == "number":
-                cell.number_format = NUMBER_FORMAT
-            elif kind == "date":
-                cell.number_format = DATE_FORMAT
-    for c, (_, _, _, width) in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(c)].width = width
-    ws.freeze_panes = "A2"
-    if ws.max_row > 1:
-        ws.auto_filter.ref = ws.dimensions
+def is_locked(path: Path) -> bool:
+    """Whether a spreadsheet program holds the file open (its lock file lies beside it)."""
+    return (path.parent / f".~lock.{path.name}#").exists() or (path.parent / f"~${path.name}").exists()
 
 
-def render(ledger: Ledger, target: Path) -> Path:
-    """Write the workbook for the ledger's current state to `target`, atomically."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    _write_table(wb.create_sheet("Claims"), CLAIM_COLUMNS, store.current_claims(ledger))
-    _write_table(wb.create_sheet("Documents"), DOCUMENT_COLUMNS, store.documents(ledger))
-    _write_table(wb.create_sheet("Validation errors"), ISSUE_COLUMNS, store.open_issues(ledger))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tracker-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
+def read_notes(path: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The analyst's own columns on the Claims sheet: their headers and values by claim id."""
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        return [], {}
     try:
-        wb.save(tmp)
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # an unreadable workbook is handled (written beside) by render
+        return [], {}
+    try:
+        if "Claims" not in wb.sheetnames:
+            return [], {}
+        rows = wb["Claims"].iter_rows(values_only=True)
+        head = [str(h) if h is not None else "" for h in next(rows, ())]
+        own = [(i, h) for i, h in enumerate(head) if h and h not in sheets.CLAIM_HEADERS]
+        if not own or "Claim id" not in head:
+            return [h for _, h in own], {}
+        id_col = head.index("Claim id")
+        notes = {}
+        for r in rows:
+            if id_col < len(r) and r[id_col]:
+                values = {h: r[i] for i, h in own if i < len(r) and r[i] not in (None, "")}
+                if values:
+                    notes[str(r[id_col])] = values
+        return [h for _, h in own], notes
+    finally:
+        wb.close()
+
+
+def _changes(claims: list[dict], run: Any, series_before: dict, series_now: dict) -> list[str]:
+    if run is None:
+        return []
+    new_claims = sum(1 for c in claims if c.get("first_run") == run["id"])
+    lines = [f"Run {run['id']} ({run['started']}): {run['documents_read']} new or changed document(s) read, "
+             f"{new_claims} new claim(s)."]
+    for key, s in series_now.items():
+        before = series_before.get(key)
+        if before is None or before.latest.value != s.latest.value or before.latest.when != s.latest.when:
+            subject, category, unit, per = key
+            was = f"was {before.latest.value:,}" if before else "new series"
+            lines.append(f"{subject} / {category} / {unit}{' per ' + per if per else ''}: latest "
+                         f"{s.latest.value:,} on {s.latest.when} ({was}).")
+    return lines
+
+
+def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date,
+          gaps: dict | None = None) -> tuple[bytes, int]:
+    """The pipeline's sheets as a fresh workbook (bytes), and how many claims did not fit."""
+    claims = store.current_claims(ledger)
+    series = build_series(claims)
+    order = store.register_series(ledger, set(series))
+    labels = period_labels(series.values(), period)
+    runs = store.runs(ledger)
+    last = runs[-1] if runs else None
+    before = build_series(c for c in claims if last is None or c.get("first_run") != last["id"])
+    note_headers, notes = store.notes(ledger)
+
+    wb = sheets.new_workbook()
+    ws = {name: wb.create_sheet(name) for name in sheets.SHEETS}
+    first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps or {})
+    sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
+    left_out = sheets.write_claims(ws["Claims"], claims, notes, note_headers)
+    sheets.write_review(ws["Review"], claims, kept_reviews)
+    sheets.write_issues(ws["Validation errors"], store.open_issues(ledger))
+    sheets.write_documents(ws["Documents"], store.documents(ledger))
+    about_notes = []
+    if left_out:
+        about_notes.append(f"The ledger holds {len(claims):,} claims, more than a sheet can; Claims shows the "
+                           f"newest {len(claims) - left_out:,}. All are in the ledger.")
+    undated = sum(1 for c in claims if not c.get("doc_date"))
+    if undated:
+        about_notes.append(f"{undated:,} claim(s) come from documents without a date; they are on Claims but "
+                           "not on the Tracker.")
+    sheets.write_about(ws["About"], datetime.now().replace(microsecond=0), runs,
+                       _changes(claims, last, before, series), about_notes, period)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue(), left_out
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tracker-", suffix=".xlsx", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return target
+
+
+def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] | None = None,
+           period: str = "month", today: date | None = None, gaps: dict | None = None,
+           force: bool = False) -> Rendered:
+    """Write the workbook for the ledger's current state, unless nothing changed since the last."""
+    target = out / WORKBOOK_NAME
+    version = store.data_version(ledger)
+    if not force and target.is_file() and store.meta(ledger, "rendered_version") == str(version) \
+            and not kept_reviews:
+        return Rendered(None)
+    data, left_out = build(ledger, kept_reviews or [], period, today or date.today(), gaps)
+    out.mkdir(parents=True, exist_ok=True)
+    beside = out / f"tracker (run {run_id}).xlsx"
+    problems: list[ValidationIssue] = []
+    if target.is_file():
+        try:
+            data = merge(target.read_bytes(), data, sheets.SHEETS)
+        except MergeError as err:
+            problems.append(issue(IssueCode.workbook_not_updated, WORKBOOK_NAME, reason=str(err),
+                                  beside=beside.name))
+            target = beside
+        if target.name == WORKBOOK_NAME and is_locked(target):
+            problems.append(issue(IssueCode.workbook_locked, WORKBOOK_NAME, beside=beside.name))
+            target = beside
+    try:
+        _write_atomically(target, data)
+    except PermissionError:  # held open by a program that locks files (Excel on Windows)
+        problems.append(issue(IssueCode.workbook_locked, WORKBOOK_NAME, beside=beside.name))
+        target = beside
+        _write_atomically(target, data)
+    if target.name == WORKBOOK_NAME:
+        store.set_meta(ledger, "rendered_version", str(version))
+    return Rendered(target, problems, left_out)
+

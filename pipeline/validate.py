@@ -37,6 +37,15 @@ def is_money(unit: str) -> bool:
     return bool(ISO_CODE.match(unit))
 
 
+def unit_problem(unit: str) -> IssueCode | None:
+    """The rule a unit breaks, if any (CLAIMS.md: ISO code, %, duration, times or a singular noun)."""
+    if is_money(unit):
+        return None if unit in known_currencies() else IssueCode.currency_unknown
+    if unit in DURATIONS | OTHER_UNITS or NOUN.match(unit):
+        return None
+    return IssueCode.unit_unknown
+
+
 def validate_claim(claim: Claim, doc: Document) -> list[ValidationIssue]:
     """Every rule a single claim can break, given the document it was read from."""
     found: list[ValidationIssue] = []
@@ -50,11 +59,8 @@ def validate_claim(claim: Claim, doc: Document) -> list[ValidationIssue]:
     if hi is not None and hi <= v:
         add(IssueCode.range_inverted, "field value_high", low=v, high=hi)
     unit = claim.unit
-    if is_money(unit):
-        if unit not in known_currencies():
-            add(IssueCode.currency_unknown, "field unit", unit=unit)
-    elif unit not in DURATIONS | OTHER_UNITS and not NOUN.match(unit):
-        add(IssueCode.unit_unknown, "field unit", unit=unit)
+    if problem := unit_problem(unit):
+        add(problem, "field unit", unit=unit)
     if doc.text[claim.start:claim.end] != claim.quote:
         add(IssueCode.quote_mismatch, f"chars {claim.start}-{claim.end}")
     top = hi if hi is not None else v

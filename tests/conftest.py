@@ -29,6 +29,12 @@ def sheet_rows(workbook: Path, sheet: str) -> list[tuple]:
     return [tuple(r) for r in wb[sheet].iter_rows(values_only=True)]
 
 
+def sheet_records(workbook: Path, sheet: str) -> list[dict]:
+    """Data rows of a table-like sheet as dicts by header; blank rows left out."""
+    header, *rows = sheet_rows(workbook, sheet)
+    return [dict(zip(header, r)) for r in rows if any(v is not None for v in r)]
+
+
 def ledger_rows(out: Path, sql: str, params: tuple = ()) -> list[tuple]:
     with sqlite3.connect(out / "ledger.sqlite") as db:
         return [tuple(r) for r in db.execute(sql, params)]

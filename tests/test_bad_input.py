@@ -76,7 +76,7 @@ def test_bad_file_gives_one_clear_problem_and_the_run_goes_on(bad: Bad, tmp_path
                             "WHERE doc_key = ?", (bad.name,)) == [
         (bad.name, bad.severity, "ingest", bad.code, bad.message, bad.hint, 1)]
     assert sheet_rows(out / "tracker.xlsx", "Validation errors")[1:] == [
-        (bad.severity, bad.name, None, "ingest", bad.code, bad.message, bad.hint, None)]
+        (bad.severity, bad.name, None, "ingest", bad.code, bad.message, bad.hint, None, 1, 1)]
     # The good article was read all the same.
     assert ledger_rows(out, "SELECT quote FROM claims WHERE doc_key = ?", (GOOD[0],)) == [("about NOK 2 billion",)]
 

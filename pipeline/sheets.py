@@ -1,0 +1,413 @@
+"""Lay out the pipeline's sheets in a fresh (write-only) workbook, from ledger data.
+
+Every string from a document reaches a cell through `text()`, so none becomes a formula;
+figures stay numbers whose number format carries their bound (`">= "#,##0`).
+"""
+from __future__ import annotations
+
+import warnings
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+from urllib.parse import urlparse
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import LineChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from .review import CHOICES, SHOWN, TYPED, TypedRow
+from .tracker import Series, by_period
+
+SHEETS = ["Tracker", "Charts", "Claims", "Review", "Validation errors", "Documents", "About"]
+EXCEL_CELL_LIMIT = 32_767
+CUT_MARK = " [...cut]"
+MAX_ROWS = 1_048_576          # Excel's rows per sheet, header included
+MAX_HYPERLINKS = 65_530       # Excel's hyperlinks per sheet
+REVIEW_LIMIT = 10_000         # claims listed for review; the rest wait for the next render
+BLANK_REVIEW_ROWS = 25        # room to add claims the extractor missed
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+LINK_FONT = Font(color="0563C1", underline="single")
+WRAP = Alignment(wrap_text=True, vertical="top")
+ERROR_FILL = PatternFill("solid", fgColor="F8CBAD", bgColor="F8CBAD")
+WARNING_FILL = PatternFill("solid", fgColor="FFE699", bgColor="FFE699")
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+# A figure's qualifier shows through its number format, so the cell stays a number.
+BOUND_PREFIX = {"lower_bound": '">= "', "upper_bound": '"<= "', "approx": '"~"', "range": '">= "'}
+
+
+def number_format(value: Any, qualifier: str = "exact") -> str:
+    """Thousands separators; decimals only where the figure has them; the bound as a prefix.
+
+    >>> number_format(70_000_000, "lower_bound")
+    '">= "#,##0'
+    >>> number_format(2.5)
+    '#,##0.0##'
+    """
+    body = "#,##0" if float(value) == int(float(value)) else "#,##0.0##"
+    return BOUND_PREFIX.get(qualifier, "") + body
+
+
+def text(ws: Any, value: Any, **style: Any) -> Any:
+    """A document's text, safe for a cell: never a formula, no control characters, within the limit.
+
+    >>> text(None, "=1+1").data_type
+    's'
+    >>> text(None, "ok\\x07 fine")
+    'ok fine'
+    """
+    if value is None:
+        return None
+    s = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if len(s) > EXCEL_CELL_LIMIT:
+        s = s[: EXCEL_CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
+    if not style and not s.startswith("="):
+        return s
+    cell = WriteOnlyCell(ws, value=s)
+    cell.data_type = "s"  # written as a string even when it starts with "="
+    for k, v in style.items():
+        setattr(cell, k, v)
+    return cell
+
+
+def num(ws: Any, value: Any, qualifier: str = "exact") -> Any:
+    if value in (None, ""):
+        return None
+    d = Decimal(str(value))
+    v: int | float = int(d) if d == d.to_integral_value() else float(d)
+    cell = WriteOnlyCell(ws, value=v)
+    cell.number_format = number_format(v, qualifier)
+    return cell
+
+
+def day(ws: Any, value: Any) -> Any:
+    if value in (None, ""):
+        return None
+    cell = WriteOnlyCell(ws, value=value if isinstance(value, (date, datetime)) else date.fromisoformat(str(value)[:10]))
+    cell.number_format = DATE_FORMAT
+    return cell
+
+
+def link_target(source: str) -> str | None:
+    """A hyperlink for a document's source: a file URI or an http(s) URL, nothing else.
+
+    >>> link_target("https://example.org/a"), link_target("javascript:alert(1)")
+    ('https://example.org/a', None)
+    """
+    scheme = urlparse(source).scheme.lower()
+    if scheme in ("http", "https"):
+        return source
+    if scheme in ("", "file") or len(scheme) == 1:  # a path (a one-letter scheme is a Windows drive)
+        try:
+            return Path(source).resolve().as_uri()
+        except ValueError:
+            return None
+    return None
+
+
+def linked(ws: Any, label: str, source: str | None, budget: list[int]) -> Any:
+    """`label` linking to `source`, while the sheet's hyperlink budget lasts."""
+    target = link_target(source) if source else None
+    if target is None or budget[0] <= 0:
+        return text(ws, label)
+    budget[0] -= 1
+    cell = text(ws, label, font=LINK_FONT)
+    cell.hyperlink = target
+    return cell
+
+
+def header(ws: Any, names: Sequence[str], widths: Sequence[int]) -> None:
+    """The header row, frozen, with column widths: set before the first row, as a write-only
+    sheet writes its layout when the first row arrives."""
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.freeze_panes = "A2"
+    landscape(ws)
+    ws.append([text(ws, n, font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP) for n in names])
+
+
+def landscape(ws: Any) -> None:
+    """Print across the page with the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.print_title_rows = "1:1"
+
+
+def as_table(ws: Any, name: str, headers: Sequence[str], rows: int) -> None:
+    """An Excel table (filters, banded rows) over the header and `rows` data rows."""
+    ref = f"A1:{get_column_letter(len(headers))}{max(rows, 1) + 1}"
+    table = Table(displayName=name, ref=ref)
+    table._initialise_columns()
+    for col, h in zip(table.tableColumns, headers):
+        col.name = h
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    with warnings.catch_warnings():  # openpyxl warns that write-only tables need columns: done above
+        warnings.simplefilter("ignore", UserWarning)
+        ws.add_table(table)
+
+
+# --- Tracker and Charts --------------------------------------------------------------------
+
+TRACKER_FIXED = [("Series", 7), ("Subject", 22), ("Category", 10), ("Unit", 10), ("Period", 8),
+                 ("Latest figure", 19), ("Latest qualifier", 12), ("Latest date", 11), ("Latest source", 30),
+                 ("First figure", 19), ("First date", 11), ("Change", 19), ("Documents", 10),
+                 ("Latest in EUR", 19), ("Promised", 19), ("Delivered", 19), ("Gap", 19), ("Days since pledge", 10)]
+
+
+def write_tracker(ws: Any, order: list[tuple[str, str, str, str]], series: dict, labels: list[str],
+                  period: str, gaps: dict[tuple[str, str], dict[str, Any]]) -> int:
+    """One row per series in the stored order; returns the first period column."""
+    header(ws, [h for h, _ in TRACKER_FIXED] + labels, [w for _, w in TRACKER_FIXED] + [18] * len(labels))
+    for n, key in enumerate(order, start=1):
+        subject, category, unit, per = key
+        s: Series | None = series.get(key)
+        row: list[Any] = [n, text(ws, subject), category, text(ws, unit), per or None]
+        if s is None:  # all of its figures were rejected: the row stays so formulas keep their place
+            ws.append(row)
+            continue
+        last, first = s.latest, s.first
+        change = last.value - first.value if len(s.points) > 1 else None
+        g = gaps.get((subject, unit)) if category == "pledge" else None
+        row += [num(ws, last.value, last.qualifier), last.qualifier, day(ws, last.when),
+                linked(ws, last.doc_key, last.source, [1]), num(ws, first.value, first.qualifier), day(ws, first.when),
+                num(ws, change, "exact" if last.qualifier == first.qualifier == "exact" else "approx"),
+                s.documents, num(ws, last.value_eur, last.qualifier)]
+        if g:
+            row += [num(ws, g["promised"], g["promised_qualifier"]), num(ws, g["delivered"], g["delivered_qualifier"]),
+                    num(ws, g["gap"], g["gap_qualifier"]), g["days"]]
+        else:
+            row += [None, None, None, None]
+        points = by_period(s, period)
+        row += [num(ws, points[lb].value, points[lb].qualifier) if lb in points else None for lb in labels]
+        ws.append(row)
+    return len(TRACKER_FIXED) + 1
+
+
+def write_charts(ws: Any, tracker: Any, order: list, series: dict, labels: list[str], first_col: int,
+                 top: int = 6) -> int:
+    """Line charts over the Tracker's cells for the largest money series and capacity series."""
+    money = [(k, s) for k, s in series.items() if s.latest.value_eur is not None and k[1] in ("pledge", "delivery")]
+    money.sort(key=lambda ks: -ks[1].latest.value_eur)
+    capacity = [(k, s) for k, s in series.items() if k[1] == "capacity"]
+    capacity.sort(key=lambda ks: -ks[1].latest.value)
+    chosen = [k for k, _ in money[:top]] + [k for k, _ in capacity[:top]]
+    ws.append([text(ws, "Charts: the largest series over time, drawn from the Tracker sheet's cells "
+                        "(they follow the data on every run).", font=Font(bold=True))])
+    if not labels or not chosen:
+        ws.append(["No dated series yet."])
+        return 0
+    last_col = first_col + len(labels) - 1
+    cats = Reference(tracker, min_col=first_col, max_col=last_col, min_row=1, max_row=1)
+    for i, key in enumerate(chosen):
+        row = order.index(key) + 2
+        chart = LineChart()
+        subject, category, unit, per = key
+        chart.title = f"{subject}: {category} ({unit}{' per ' + per if per else ''})"[:200]
+        chart.y_axis.title = unit
+        chart.y_axis.number_format = "#,##0"
+        chart.height, chart.width = 7.5, 16
+        chart.add_data(Reference(tracker, min_col=first_col - 1, max_col=last_col, min_row=row, max_row=row),
+                       from_rows=True, titles_from_data=False)
+        chart.set_categories(cats)
+        chart.legend = None
+        for s in chart.series:
+            s.marker.symbol = "circle"
+            s.smooth = False
+        # openpyxl takes the first referenced cell as data: start at the first period column instead
+        chart.series[0].val.numRef.f = f"'Tracker'!${get_column_letter(first_col)}${row}:${get_column_letter(last_col)}${row}"
+        ws.add_chart(chart, f"{'A' if i % 2 == 0 else 'K'}{3 + (i // 2) * 16}")
+    return len(chosen)
+
+
+# --- Claims, Review, Validation errors, Documents ---------------------------------------------
+
+CLAIM_COLUMNS: list[tuple[str, str, str, int]] = [  # header, record key, kind, width
+    ("Claim id", "id", "text", 17), ("Document", "doc_key", "link", 30), ("Document date", "doc_date", "date", 12),
+    ("Date found in", "doc_date_source", "text", 11), ("Quote", "quote", "text", 30),
+    ("Value", "value", "figure", 19), ("Value high", "value_high", "figure", 17), ("Unit", "unit", "text", 11),
+    ("Qualifier", "qualifier", "text", 11), ("Category", "category", "text", 10), ("Subject", "subject", "text", 18),
+    ("Period", "period", "text", 8), ("Vague", "vague", "bool", 7), ("Recipient", "recipient", "text", 14),
+    ("Purpose", "purpose", "text", 16), ("Value EUR", "value_eur", "figure", 19), ("EUR rate", "eur_rate", "number", 10),
+    ("Rate date", "eur_rate_date", "date", 11), ("Sentence", "sentence", "text", 60), ("Status", "status", "text", 10),
+    ("Review comment", "review_comment", "text", 20), ("Start", "start", "int", 7), ("End", "end", "int", 7),
+    ("Content hash", "content_hash", "text", 14), ("Extractor version", "extractor_version", "text", 10),
+    ("Found in run", "first_run", "int", 8),
+]
+CLAIM_HEADERS = [c[0] for c in CLAIM_COLUMNS]
+
+
+def _claim_cell(ws: Any, rec: dict, key: str, kind: str, budget: list[int]) -> Any:
+    v = rec.get(key)
+    if kind == "figure":
+        return num(ws, v, rec.get("qualifier") or "exact")
+    if kind == "number":
+        return num(ws, v)
+    if kind == "date":
+        return day(ws, v)
+    if kind == "int":
+        return None if v is None else int(v)
+    if kind == "bool":
+        return bool(v)
+    if kind == "link":
+        return linked(ws, v, rec.get("doc_source"), budget)
+    return text(ws, v)
+
+
+def write_claims(ws: Any, claims: list[dict], notes: dict[str, dict[str, Any]], note_headers: list[str]) -> int:
+    """Every standing claim, newest documents last, then the analyst's own note columns.
+
+    Returns how many claims did not fit in the sheet (the oldest are left out).
+    """
+    headers = CLAIM_HEADERS + note_headers
+    header(ws, headers, [c[3] for c in CLAIM_COLUMNS] + [24] * len(note_headers))
+    room = MAX_ROWS - 1
+    left_out = max(0, len(claims) - room)
+    shown = claims[left_out:]
+    budget = [MAX_HYPERLINKS]
+    for rec in shown:
+        row = [_claim_cell(ws, rec, key, kind, budget) for _, key, kind, _ in CLAIM_COLUMNS]
+        own = notes.get(rec["id"], {})
+        row += [text(ws, own.get(h)) if isinstance(own.get(h), str) else own.get(h) for h in note_headers]
+        ws.append(row)
+    as_table(ws, "tblClaims", headers, len(shown))
+    return left_out
+
+
+REVIEW_HEADERS = [h for h, _ in SHOWN] + [h for h, _ in TYPED]
+
+
+def write_review(ws: Any, claims: list[dict], kept: list[TypedRow]) -> int:
+    """Claims awaiting review with a decision drop-down, rows the reviewer must fix, and room to add."""
+    widths = [17, 28, 28, 50, 14, 12, 10, 11, 10, 16, 8, 14, 14, 12, 10, 12, 12, 16, 10, 30]
+    header(ws, REVIEW_HEADERS, widths)
+    rows = 0
+    for typed in kept:  # decisions that could not be applied, as the reviewer typed them
+        ws.append([text(ws, v) if isinstance(v, str) else v for v in (typed.cells.get(h) for h in REVIEW_HEADERS)])
+        rows += 1
+    fixing = {str(t.cells.get("Claim id")) for t in kept}
+    waiting = [c for c in claims if c["status"] == "new" and c["id"] not in fixing][-REVIEW_LIMIT:]
+    for c in waiting:
+        ws.append([text(ws, c["id"]), text(ws, c["doc_key"]), text(ws, c["quote"]), text(ws, c["sentence"]),
+                   num(ws, c["value"], c["qualifier"]), num(ws, c["value_high"]), text(ws, c["unit"]),
+                   c["qualifier"], c["category"], text(ws, c["subject"]), c["period"]])
+        rows += 1
+    for _ in range(BLANK_REVIEW_ROWS):
+        ws.append([None])
+    rows += BLANK_REVIEW_ROWS
+    last = rows + 1 + 1000  # validation reaches past the table, for rows the reviewer appends
+    for header_name, key in [("Decision", "decision"), ("Corrected qualifier", "qualifier"),
+                             ("Corrected category", "category"), ("Corrected period", "period")]:
+        col = get_column_letter(REVIEW_HEADERS.index(header_name) + 1)
+        dv = DataValidation(type="list", formula1='"' + ",".join(CHOICES[key]) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="Not a choice",
+                            error=f"Pick one of: {', '.join(CHOICES[key])}.")
+        dv.add(f"{col}2:{col}{last}")
+        ws.data_validations.append(dv)
+    as_table(ws, "tblReview", REVIEW_HEADERS, rows)
+    return len(waiting)
+
+
+ISSUE_COLUMNS = [("Severity", "severity", 9), ("Document", "doc_key", 30), ("Claim id", "claim_id", 17),
+                 ("Step", "step", 9), ("Rule", "code", 20), ("Message", "message", 60), ("What to do", "hint", 50),
+                 ("Where", "where", 16), ("First seen in run", "first_run", 9), ("Last seen in run", "last_run", 9)]
+
+
+def write_issues(ws: Any, issues: list[Any]) -> None:
+    header(ws, [c[0] for c in ISSUE_COLUMNS], [c[2] for c in ISSUE_COLUMNS])
+    for i in issues:
+        ws.append([text(ws, i[key]) if isinstance(i[key], str) else i[key] for _, key, _ in ISSUE_COLUMNS])
+    last = max(len(issues), 1) + 1
+    ws.conditional_formatting.add(f"A2:J{last}", FormulaRule(formula=['$A2="error"'], fill=ERROR_FILL))
+    ws.conditional_formatting.add(f"A2:J{last}", FormulaRule(formula=['$A2="warning"'], fill=WARNING_FILL))
+    as_table(ws, "tblIssues", [c[0] for c in ISSUE_COLUMNS], len(issues))
+
+
+DOCUMENT_COLUMNS = [("Document", 30), ("Path or URL", 45), ("Title", 45), ("Date", 11), ("Date found in", 11),
+                    ("Read as", 14), ("Claims", 8), ("Error", 45), ("Content hash", 14), ("In inbox", 8),
+                    ("Rejected by reviewer", 10), ("First run", 8), ("Last run", 8)]
+
+
+def write_documents(ws: Any, documents: list[Any]) -> None:
+    header(ws, [c[0] for c in DOCUMENT_COLUMNS], [c[1] for c in DOCUMENT_COLUMNS])
+    budget = [MAX_HYPERLINKS]
+    for d in documents:
+        url = d["url"] if "url" in d.keys() and d["url"] else d["source"]
+        ws.append([text(ws, d["key"]), linked(ws, url, url, budget), text(ws, d["title"]), day(ws, d["date"]),
+                   d["date_source"], text(ws, d["read_as"]), d["claim_count"], text(ws, d["error"]),
+                   text(ws, d["content_hash"]), "no" if d["missing"] else "yes",
+                   "yes" if d["rejected"] else "no", d["first_run"], d["last_run"]])
+    as_table(ws, "tblDocuments", [c[0] for c in DOCUMENT_COLUMNS], len(documents))
+
+
+# --- About ------------------------------------------------------------------------------------
+
+CATEGORY_MEANING = [
+    ("pledge", "money or materiel promised, committed, allocated, secured, raised, attracted, contributed or planned"),
+    ("delivery", "already delivered, supplied, transferred or sent"),
+    ("capacity", "production capacity, output rate or production target"),
+    ("count", "participants and other counts (countries, companies, people)"),
+    ("other", "durations, percentages, losses, prices: on Claims, not on the Tracker"),
+]
+QUALIFIER_MEANING = [
+    ("exact", "the figure as stated"), ("approx", "about, around, nearly, almost, roughly (shown ~)"),
+    ("lower_bound", "more than, over, at least, thousands of (shown >=)"),
+    ("upper_bound", "up to, less than, no more than (shown <=)"),
+    ("range", "between two figures: Value to Value high (shown >= the low end)"),
+]
+
+
+def write_about(ws: Any, updated: datetime, runs: list[Any], changes: list[str], notes: list[str],
+                period: str) -> None:
+    bold = Font(bold=True)
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 100
+    lines: list[list[Any]] = [
+        [text(ws, "Pledge and capacity tracker", font=Font(bold=True, size=14))],
+        ["What this is", "Every numeric claim (money pledged, materiel delivered, production capacity, counts) "
+                         "found in the documents of the inbox, checked, kept in a ledger and shown over time."],
+        ["Last updated", WriteOnlyCell(ws, value=updated)],
+        ["Source of truth", "The ledger (ledger.sqlite). This workbook is rendered from it on every run; only "
+                            "decisions typed on the Review sheet are read back. Your own sheets and note columns "
+                            "added to Claims are kept."],
+        ["Tracker", f"One row per series (subject, category, unit, period); one column per {period}, holding the "
+                    "figure reported in it (the latest when several). Rows keep their order; new series are "
+                    "appended. Figures with a bound keep it in their number format (>= 70,000,000)."],
+        ["Review", "Pick a decision: accept, correct (fill the Corrected columns), reject, add (a claim the "
+                   "extractor missed: fill Document, Quote and the fields), or reject document. The next run "
+                   "reads it back; the reviewer's word beats the extractor's."],
+        [],
+        [text(ws, "What changed in the last run", font=bold)],
+        *[["", text(ws, c)] for c in (changes or ["Nothing new."])],
+        *([[text(ws, "Notes", font=bold)]] + [["", text(ws, n)] for n in notes] if notes else []),
+        [],
+        [text(ws, "Categories", font=bold)], *[[k, v] for k, v in CATEGORY_MEANING],
+        [],
+        [text(ws, "Qualifiers", font=bold)], *[[k, v] for k, v in QUALIFIER_MEANING],
+        [],
+        [text(ws, "Runs", font=bold)],
+        ["Run", "Started / documents seen, read, unchanged / claims found / problems / extractor / complete"],
+    ]
+    lines[2][1].number_format = DATETIME_FORMAT
+    lines[2][1].alignment = Alignment(horizontal="left")
+    for r in runs:
+        lines.append([r["id"], f"{r['started']} / {r['documents_seen']}, {r['documents_read']}, "
+                               f"{r['documents_unchanged']} / {r['claims_found']} / {r['issues_found']} / "
+                               f"{r['extractor_version']} / {'yes' if r['complete'] else 'no'}"])
+    for line in lines:
+        ws.append(line)
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def rows_of(records: Iterable[Any]) -> list[Any]:
+    return list(records)
