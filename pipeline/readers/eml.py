@@ -13,10 +13,9 @@ from .text import MAGIC, find_date, with_title
 
 
 def read_eml(data: bytes, src: Source) -> list[Read]:
-    for magic, kind in MAGIC:
-        if data.startswith(magic) or b"\x00" in data[:4096]:
-            return failed(src, issue(IssueCode.binary_file, src.key, kind=kind if data.startswith(magic)
-                                     else "binary data"))
+    kind = next((kind for magic, kind in MAGIC if data.startswith(magic)), None)
+    if kind or b"\x00" in data[:4096]:  # e-mail is text: a program or image renamed .eml
+        return failed(src, issue(IssueCode.binary_file, src.key, kind=kind or "binary data"))
     msg = email.message_from_bytes(data, policy=email.policy.default)
     subject, sent = " ".join(_header(msg, "subject").split()), None
     try:

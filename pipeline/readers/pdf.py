@@ -69,6 +69,7 @@ def read_pdf(data: bytes, src: Source) -> list[Read]:
     damage = [m for m in collect.messages if any(w in m for w in DAMAGE_WARNINGS)]
     if damage:
         problems.append(issue(IssueCode.partly_read, src.key, kind="PDF", reason=damage[0].strip()[:120]))
+    read_as = f"pdf ({len(pages)} page{'' if len(pages) == 1 else 's'})"
     doc = make_document(src, text, title=title or find_title(text, src.path), when=when,
-                        date_source=date_source, read_as=f"pdf ({len(pages)} pages)", pages=offsets)
+                        date_source=date_source, read_as=read_as, pages=offsets)
     return [Read(src.key, doc, problems)]
