@@ -21,7 +21,8 @@ from .issues import issue
 from .models import IssueCode, ValidationIssue
 from .review import TypedRow
 from .store import Ledger
-from .tracker import build_series, period_labels
+from .facts import promised_vs_delivered
+from .tracker import build_series, gaps_by_series, period_labels
 from .xlsx_parts import MergeError, merge
 
 WORKBOOK_NAME = "tracker.xlsx"
@@ -76,42 +77,46 @@ def read_notes(path: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
         wb.close()
 
 
-def _changes(claims: list[dict], run: Any, series_before: dict, series_now: dict) -> list[str]:
+def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
+    """What the last run changed: counts, and each series whose latest figure is new."""
     if run is None:
         return []
-    new_claims = sum(1 for c in claims if c.get("first_run") == run["id"])
     lines = [f"Run {run['id']} ({run['started']}): {run['documents_read']} new or changed document(s) read, "
              f"{new_claims} new claim(s)."]
-    for key, s in series_now.items():
-        before = series_before.get(key)
-        if before is None or before.latest.value != s.latest.value or before.latest.when != s.latest.when:
-            subject, category, unit, per = key
-            was = f"was {before.latest.value:,}" if before else "new series"
-            lines.append(f"{subject} / {category} / {unit}{' per ' + per if per else ''}: latest "
-                         f"{s.latest.value:,} on {s.latest.when} ({was}).")
+    for key, s in series.items():
+        if not s.latest.new:
+            continue
+        subject, category, unit, per = key
+        older = [p for p in s.points if not p.new]
+        was = f"was {older[-1].value:,}" if older else "new series"
+        lines.append(f"{subject} / {category} / {unit}{' per ' + per if per else ''}: latest "
+                     f"{s.latest.value:,} on {s.latest.when} ({was}).")
     return lines
 
 
-def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date,
-          gaps: dict | None = None) -> tuple[bytes, int]:
+def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date) -> tuple[bytes, int]:
     """The pipeline's sheets as a fresh workbook (bytes), and how many claims did not fit."""
     claims = store.current_claims(ledger)
-    series = build_series(claims)
-    order = store.register_series(ledger, set(series))
-    labels = period_labels(series.values(), period)
     runs = store.runs(ledger)
     last = runs[-1] if runs else None
-    before = build_series(c for c in claims if last is None or c.get("first_run") != last["id"])
+    new_facts = {r["id"] for r in store.facts(ledger) if last is not None and r["first_run"] == last["id"]}
+    facts = store.fact_records(ledger)
+    series = build_series(facts, new_facts)
+    order = store.register_series(ledger, set(series))
+    labels = period_labels(series.values(), period)
+    gaps = gaps_by_series(promised_vs_delivered(facts, today))
+    documents = store.documents(ledger)
+    sources = {d["key"]: (d["url"] if "url" in d.keys() and d["url"] else d["source"]) for d in documents}
     note_headers, notes = store.notes(ledger)
 
     wb = sheets.new_workbook()
     ws = {name: wb.create_sheet(name) for name in sheets.SHEETS}
-    first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps or {})
+    first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, sources)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
     left_out = sheets.write_claims(ws["Claims"], claims, notes, note_headers)
     sheets.write_review(ws["Review"], claims, kept_reviews)
     sheets.write_issues(ws["Validation errors"], store.open_issues(ledger))
-    sheets.write_documents(ws["Documents"], store.documents(ledger))
+    sheets.write_documents(ws["Documents"], documents)
     about_notes = []
     if left_out:
         about_notes.append(f"The ledger holds {len(claims):,} claims, more than a sheet can; Claims shows the "
@@ -120,8 +125,9 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     if undated:
         about_notes.append(f"{undated:,} claim(s) come from documents without a date; they are on Claims but "
                            "not on the Tracker.")
+    new_claims = sum(1 for c in claims if last is not None and c.get("first_run") == last["id"])
     sheets.write_about(ws["About"], datetime.now().replace(microsecond=0), runs,
-                       _changes(claims, last, before, series), about_notes, period)
+                       _changes(last, new_claims, series), about_notes, period)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue(), left_out
@@ -141,15 +147,14 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] | None = None,
-           period: str = "month", today: date | None = None, gaps: dict | None = None,
-           force: bool = False) -> Rendered:
+           period: str = "month", today: date | None = None, force: bool = False) -> Rendered:
     """Write the workbook for the ledger's current state, unless nothing changed since the last."""
     target = out / WORKBOOK_NAME
     version = store.data_version(ledger)
     if not force and target.is_file() and store.meta(ledger, "rendered_version") == str(version) \
             and not kept_reviews:
         return Rendered(None)
-    data, left_out = build(ledger, kept_reviews or [], period, today or date.today(), gaps)
+    data, left_out = build(ledger, kept_reviews or [], period, today or date.today())
     out.mkdir(parents=True, exist_ok=True)
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []

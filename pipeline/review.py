@@ -98,7 +98,8 @@ def parse_row(row: TypedRow, known_claims: dict[str, str], known_docs: set[str],
         return fail(IssueCode.review_unknown_claim, claim=claim_id or "(empty)")
 
     fields: dict[str, Any] = {}
-    for header, key in TYPED[1:-1]:
+    typed = TYPED[1:-1] if decision in (Decision.correct, Decision.add) else []  # others ignore corrections
+    for header, key in typed:
         value = row.get(header)
         if decision is Decision.add and value in (None, ""):
             value = row.get(dict((k, h) for h, k in SHOWN)[key])  # an added claim may use the plain columns
@@ -129,7 +130,7 @@ def parse_row(row: TypedRow, known_claims: dict[str, str], known_docs: set[str],
         claim_id = added_claim_id(doc, quote, fields["value"], fields["unit"])
     review = Review(claim_id=claim_id, document=doc, decision=decision, quote=quote,
                     comment=str(row.get("Comment") or ""), workbook=workbook, decided_at=decided_at,
-                    **(fields if decision in (Decision.correct, Decision.add) else {}))
+                    **fields)
     return review, []
 
 

@@ -23,7 +23,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from .review import CHOICES, SHOWN, TYPED, TypedRow
-from .tracker import Series, by_period
+from .models import Progress
+from .tracker import Series, by_period, gap_key
 
 SHEETS = ["Tracker", "Charts", "Claims", "Review", "Validation errors", "Documents", "About"]
 EXCEL_CELL_LIMIT = 32_767
@@ -163,7 +164,7 @@ TRACKER_FIXED = [("Series", 7), ("Subject", 22), ("Category", 10), ("Unit", 10),
 
 
 def write_tracker(ws: Any, order: list[tuple[str, str, str, str]], series: dict, labels: list[str],
-                  period: str, gaps: dict[tuple[str, str], dict[str, Any]]) -> int:
+                  period: str, gaps: dict[tuple[str, str], Progress], sources: dict[str, str]) -> int:
     """One row per series in the stored order; returns the first period column."""
     header(ws, [h for h, _ in TRACKER_FIXED] + labels, [w for _, w in TRACKER_FIXED] + [18] * len(labels))
     for n, key in enumerate(order, start=1):
@@ -175,14 +176,16 @@ def write_tracker(ws: Any, order: list[tuple[str, str, str, str]], series: dict,
             continue
         last, first = s.latest, s.first
         change = last.value - first.value if len(s.points) > 1 else None
-        g = gaps.get((subject, unit)) if category == "pledge" else None
+        source = last.documents[0] if last.documents else None
         row += [num(ws, last.value, last.qualifier), last.qualifier, day(ws, last.when),
-                linked(ws, last.doc_key, last.source, [1]), num(ws, first.value, first.qualifier), day(ws, first.when),
+                linked(ws, source, sources.get(source or ""), [1]), num(ws, first.value, first.qualifier),
+                day(ws, first.when),
                 num(ws, change, "exact" if last.qualifier == first.qualifier == "exact" else "approx"),
                 s.documents, num(ws, last.value_eur, last.qualifier)]
-        if g:
-            row += [num(ws, g["promised"], g["promised_qualifier"]), num(ws, g["delivered"], g["delivered_qualifier"]),
-                    num(ws, g["gap"], g["gap_qualifier"]), g["days"]]
+        g = gaps.get(gap_key(key)) if category == "pledge" else None
+        if g is not None:
+            row += [num(ws, g.promised, g.promised_qualifier.value), num(ws, g.delivered, g.delivered_qualifier.value),
+                    num(ws, g.gap, g.gap_qualifier.value if g.gap_qualifier else "approx"), g.days_since_pledge]
         else:
             row += [None, None, None, None]
         points = by_period(s, period)

@@ -519,8 +519,18 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
     """Replace the facts and their problems in one transaction; returns the problems not open before."""
     db = ledger.conn
     hashes = {k: h for k, (h, _) in known_versions(ledger).items()}
+    rows = [(f.id, f.subject, f.category.value, f.unit, f.period.value if f.period else None, _num(f.value),
+             _num(f.value_high), f.qualifier.value, _num(f.value_eur),
+             f.first_date.isoformat() if f.first_date else None, f.last_date.isoformat() if f.last_date else None,
+             f.n_claims, f.n_documents, f.kind.value if f.kind else None, f.purpose, "; ".join(f.documents))
+            for f in facts]
     db.execute("BEGIN IMMEDIATE")
     try:
+        shown = {tuple(r) for r in db.execute(
+            """SELECT id, subject, category, unit, period, value, value_high, qualifier, value_eur, first_date,
+                      last_date, n_claims, n_documents, kind, purpose, documents FROM facts WHERE current = 1""")}
+        if shown != set(rows):  # the Tracker shows facts: a change to them is a change of the workbook
+            _bump(db)
         db.execute("UPDATE facts SET current = 0")
         db.executemany(
             """INSERT INTO facts (id, subject, category, unit, period, value, value_high, qualifier, value_eur,
@@ -534,11 +544,7 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
                    last_date = excluded.last_date, n_claims = excluded.n_claims,
                    n_documents = excluded.n_documents, kind = excluded.kind, purpose = excluded.purpose,
                    documents = excluded.documents, current = 1, last_run = excluded.last_run""",
-            [(f.id, f.subject, f.category.value, f.unit, f.period.value if f.period else None, _num(f.value),
-              _num(f.value_high), f.qualifier.value, _num(f.value_eur),
-              f.first_date.isoformat() if f.first_date else None, f.last_date.isoformat() if f.last_date else None,
-              f.n_claims, f.n_documents, f.kind.value if f.kind else None, f.purpose, "; ".join(f.documents),
-              run_id, run_id) for f in facts])
+            [(*r, run_id, run_id) for r in rows])
         db.execute("DELETE FROM fact_claims")  # links are derived, rebuilt with the facts
         db.executemany("INSERT OR IGNORE INTO fact_claims (fact_id, claim_id) VALUES (?, ?)",
                        [(f.id, c) for f in facts for c in f.claim_ids])

@@ -1,14 +1,21 @@
 """The Tracker's series: figures over time, one series per subject, category, unit and period.
 
-Plain functions over the claims as reviewers left them (`store.current_claims`); the
-workbook module only lays the result out.
+Series are made of facts (`facts.py`: one figure however many reports repeat it), never
+of raw claims, so a figure repeated by five outlets is one point reported by five documents.
+Deliveries show the running delivered figure (a cumulative report replaces it, an increment
+adds to it). The workbook module only lays the result out.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Iterable
+
+from .facts import delivered_over_time
+from .models import Category, Fact, Progress
+from .validate import is_money
 
 TRACKED = ("pledge", "delivery", "capacity", "count")
 UNKNOWN_SUBJECT = "(unknown)"
@@ -16,17 +23,15 @@ UNKNOWN_SUBJECT = "(unknown)"
 
 @dataclass(frozen=True)
 class Point:
-    """One reported figure placed in time."""
+    """One figure placed in time."""
 
     when: date
     value: Decimal
-    value_high: Decimal | None
     qualifier: str
     value_eur: Decimal | None
-    doc_key: str
-    source: str
-    claim_id: str
-    order: int  # position in the document, to break ties within a day
+    documents: tuple[str, ...]
+    fact_id: str
+    new: bool = False  # first reported in the run being rendered
 
 
 SeriesKey = tuple[str, str, str, str]  # subject, category, unit, period ("" for none)
@@ -47,34 +52,55 @@ class Series:
 
     @property
     def documents(self) -> int:
-        return len({p.doc_key for p in self.points})
+        return len({d for p in self.points for d in p.documents})
 
 
-def _dec(v: Any) -> Decimal | None:
-    return None if v in (None, "") else Decimal(str(v))
+def series_key(f: Fact) -> SeriesKey:
+    period = f.period.value if f.period else ""
+    return (f.subject or UNKNOWN_SUBJECT, f.category.value, f.unit, period)
 
 
-def series_key(claim: dict) -> SeriesKey:
-    return (claim["subject"] or UNKNOWN_SUBJECT, claim["category"], claim["unit"], claim["period"] or "")
+def build_series(facts: Iterable[Fact], new_ids: set[str] = frozenset()) -> dict[SeriesKey, Series]:
+    """Dated facts of the tracked categories as series, points by date.
 
-
-def build_series(claims: Iterable[dict]) -> dict[SeriesKey, Series]:
-    """Group dated, standing claims of the tracked categories into series, points by date."""
+    >>> f = Fact(id="a", subject="Norway", category="pledge", unit="NOK", value=5, first_date=date(2024, 1, 2),
+    ...          n_claims=1, n_documents=1, documents=["n.txt"])
+    >>> build_series([f])[("Norway", "pledge", "NOK", "")].latest.value
+    Decimal('5')
+    """
+    groups: dict[SeriesKey, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if f.category.value in TRACKED and f.first_date is not None:
+            groups[series_key(f)].append(f)
     found: dict[SeriesKey, Series] = {}
-    for c in claims:
-        if c["status"] == "rejected" or c["category"] not in TRACKED or not c.get("doc_date"):
-            continue
-        value = _dec(c["value"])
-        rate = _dec(c.get("eur_rate"))
-        point = Point(when=date.fromisoformat(c["doc_date"]), value=value, value_high=_dec(c["value_high"]),
-                      qualifier=c["qualifier"], value_eur=(value * rate) if rate is not None else None,
-                      doc_key=c["doc_key"], source=c.get("doc_source") or c["doc_key"], claim_id=c["id"],
-                      order=c["start"])
-        key = series_key(c)
-        found.setdefault(key, Series(key)).points.append(point)
-    for s in found.values():
-        s.points.sort(key=lambda p: (p.when, p.doc_key, p.order))
+    for key, group in groups.items():
+        group.sort(key=lambda f: (f.first_date, f.id))
+        if key[1] == Category.delivery.value:
+            running = [(f, total, q.value) for f, total, q in delivered_over_time(group)]
+        else:
+            running = [(f, f.value, f.qualifier.value) for f in group]
+        points = []
+        for f, value, qualifier in running:
+            rate = f.value_eur / f.value if f.value_eur is not None and f.value else None
+            points.append(Point(when=f.first_date, value=value, qualifier=qualifier,
+                                value_eur=value * rate if rate is not None else None,
+                                documents=tuple(f.documents), fact_id=f.id, new=f.id in new_ids))
+        if points:
+            found[key] = Series(key, points)
     return found
+
+
+def gaps_by_series(progress: Iterable[Progress]) -> dict[tuple[str, str], Progress]:
+    """The latest pledge's progress for each subject and unit (money under EUR)."""
+    out: dict[tuple[str, str], Progress] = {}
+    for p in sorted(progress, key=lambda p: (p.pledge_date or date.min)):
+        out[(p.subject or UNKNOWN_SUBJECT, p.unit)] = p
+    return out
+
+
+def gap_key(key: SeriesKey) -> tuple[str, str]:
+    subject, _, unit, _ = key
+    return subject, "EUR" if is_money(unit) else unit
 
 
 def period_label(d: date, period: str) -> str:

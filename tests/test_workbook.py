@@ -1,0 +1,336 @@
+"""The tracker workbook: exact cells of each sheet, the review round trip, and the analyst's
+own sheets, charts, images and note columns surviving runs.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import invoke, ledger_rows, sheet_records, sheet_rows, write_doc
+
+DOCS = {
+    "2024-03-01-coalition.txt": "The drone coalition has raised EUR 300 million so far, officials said.\n",
+    "2024-05-10-coalition.txt": "The drone coalition has raised about EUR 400 million, its members said.\n",
+    "2024-09-20-coalition.txt": "The drone coalition has secured over EUR 500 million and delivered 2,000 drones "
+                                "to Ukraine.\n",
+    "2024-05-12-oslo.txt": "Norway pledged NOK 2 billion for air defence.\n",
+}
+
+
+def run(inbox: Path, out: Path):
+    result = invoke("run", "--inbox", str(inbox), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture
+def tracked(tmp_path: Path) -> tuple[Path, Path]:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    for name, text in DOCS.items():
+        write_doc(inbox, name, text)
+    run(inbox, out)
+    return inbox, out
+
+
+def test_sheets_in_order(tracked: tuple[Path, Path]) -> None:
+    _, out = tracked
+    assert load_workbook(out / "tracker.xlsx").sheetnames == [
+        "Tracker", "Charts", "Claims", "Review", "Validation errors", "Documents", "About"]
+
+
+def test_tracker_shows_a_series_reported_at_three_dates(tracked: tuple[Path, Path]) -> None:
+    _, out = tracked
+    rows = sheet_records(out / "tracker.xlsx", "Tracker")
+    pick = ["Series", "Subject", "Category", "Unit", "Period", "Latest figure", "Latest qualifier", "Latest date",
+            "Latest source", "First figure", "First date", "Change", "Documents"]
+    assert [tuple(r[k] for k in pick) for r in rows] == [
+        (1, "Norway", "pledge", "NOK", None, 2_000_000_000, "exact", datetime(2024, 5, 12), "2024-05-12-oslo.txt",
+         2_000_000_000, datetime(2024, 5, 12), None, 1),
+        (2, "drone coalition", "delivery", "drone", None, 2000, "exact", datetime(2024, 9, 20),
+         "2024-09-20-coalition.txt", 2000, datetime(2024, 9, 20), None, 1),
+        (3, "drone coalition", "pledge", "EUR", None, 500_000_000, "lower_bound", datetime(2024, 9, 20),
+         "2024-09-20-coalition.txt", 300_000_000, datetime(2024, 3, 1), 200_000_000, 3),
+    ]
+    coalition = rows[2]
+    months = {k: v for k, v in coalition.items() if k[:2] == "20"}
+    assert months == {"2024-03": 300_000_000, "2024-04": None, "2024-05": 400_000_000, "2024-06": None,
+                      "2024-07": None, "2024-08": None, "2024-09": 500_000_000}
+    assert coalition["Latest in EUR"] == 500_000_000
+    # The bound travels with the figure: a number whose format says ">=".
+    ws = load_workbook(out / "tracker.xlsx")["Tracker"]
+    header = [c.value for c in ws[1]]
+    latest = ws.cell(row=4, column=header.index("Latest figure") + 1)
+    assert (latest.value, latest.number_format) == (500_000_000, '">= "#,##0')
+    may = ws.cell(row=4, column=header.index("2024-05") + 1)
+    assert (may.value, may.number_format) == (400_000_000, '"~"#,##0')
+
+
+def test_charts_draw_from_tracker_cells(tracked: tuple[Path, Path]) -> None:
+    _, out = tracked
+    with zipfile.ZipFile(out / "tracker.xlsx") as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    refs = sorted(ref for chart in charts for ref in re.findall(r"<(?:c:)?f>(.*?)</(?:c:)?f>", chart))
+    # The largest money series in EUR first (drone coalition, then Norway), each over its Tracker row.
+    assert "'Tracker'!$S$4:$Y$4" in refs and "'Tracker'!$S$2:$Y$2" in refs
+    assert len(charts) == 2
+
+
+def test_claims_sheet_is_a_table_with_links_and_real_dates(tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    wb = load_workbook(out / "tracker.xlsx")
+    ws = wb["Claims"]
+    assert list(ws.tables) == ["tblClaims"] and ws.freeze_panes == "A2"
+    header = [c.value for c in ws[1]]
+    doc = ws.cell(row=2, column=header.index("Document") + 1)
+    assert doc.value == "2024-03-01-coalition.txt"
+    assert doc.hyperlink.target == (inbox / "2024-03-01-coalition.txt").resolve().as_uri()
+    value = ws.cell(row=2, column=header.index("Value") + 1)
+    assert (value.value, value.number_format) == (300_000_000, "#,##0")
+    assert ws.cell(row=2, column=header.index("Document date") + 1).value == datetime(2024, 3, 1)
+
+
+def test_validation_errors_are_coloured_by_severity(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2024-03-01-blank.txt", "")
+    write_doc(inbox, "undated.txt", "Sweden sent 10 boats.\n")
+    run(inbox, out)
+    rows = sheet_records(out / "tracker.xlsx", "Validation errors")
+    assert [(r["Severity"], r["Document"], r["Rule"]) for r in rows] == [
+        ("error", "2024-03-01-blank.txt", "empty_file"), ("warning", "undated.txt", "no_date")]
+    rules = load_workbook(out / "tracker.xlsx")["Validation errors"].conditional_formatting
+    formulas = sorted(r.formula[0] for cf in rules for r in cf.rules)
+    assert formulas == ['$A2="error"', '$A2="warning"']
+
+
+def test_about_says_what_changed(tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    run(inbox, out)
+    about = [r for r in sheet_rows(out / "tracker.xlsx", "About")]
+    lines = [r[1] for r in about if r and r[0] in (None, "") and r[1:] and r[1]]
+    assert any(line.startswith("Run 2 (") and line.endswith("1 new or changed document(s) read, 1 new claim(s).")
+               for line in lines)
+    assert "drone coalition / pledge / EUR: latest 550,000,000 on 2024-10-01 (was 500,000,000)." in lines
+
+
+def test_a_run_with_nothing_new_leaves_the_workbook_alone(tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    before = (out / "tracker.xlsx").stat().st_mtime_ns
+    result = run(inbox, out)
+    assert f"Workbook unchanged: {out / 'tracker.xlsx'}" in result.output
+    assert (out / "tracker.xlsx").stat().st_mtime_ns == before
+
+
+# --- the review round trip ----------------------------------------------------------------
+
+def _review(out: Path, decisions: list[dict]) -> None:
+    """Type decisions into the Review sheet as a reviewer would (by header), and save."""
+    path = out / "tracker.xlsx"
+    wb = load_workbook(path)
+    ws = wb["Review"]
+    header = [c.value for c in ws[1]]
+    by_id = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    blank = iter(r for r in range(2, ws.max_row + 30) if ws.cell(row=r, column=1).value is None
+                 and ws.cell(row=r, column=2).value is None)
+    for d in decisions:
+        row = by_id[d["Claim id"]] if d.get("Claim id") in by_id else next(blank)
+        for k, v in d.items():
+            ws.cell(row=row, column=header.index(k) + 1).value = v
+    wb.save(path)
+
+
+def _claim_id(out: Path, quote: str) -> str:
+    [(cid,)] = ledger_rows(out, "SELECT id FROM claims WHERE quote = ?", (quote,))
+    return cid
+
+
+def test_review_round_trip(tracked: tuple[Path, Path]) -> None:
+    _, out = tracked
+    accept, correct, reject = (_claim_id(out, q) for q in
+                               ("EUR 300 million", "about EUR 400 million", "over EUR 500 million"))
+    _review(out, [
+        {"Claim id": accept, "Decision": "accept"},
+        {"Claim id": correct, "Decision": "correct", "Corrected value": 450_000_000, "Corrected qualifier": "exact",
+         "Comment": "ministry figure"},
+        {"Claim id": reject, "Decision": "reject"},
+        {"Document": "2024-09-20-coalition.txt", "Quote": "2,000 drones", "Decision": "add",
+         "Value": 1_000_000, "Unit": "EUR", "Category": "pledge", "Subject": "Latvia", "Comment": "missed"},
+        {"Document": "2024-05-12-oslo.txt", "Decision": "reject document"},
+        {"Claim id": "2,000 drones", "Decision": "correct", "Corrected value": "lots"},
+    ])
+    result = invoke("review-import", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        "5 decision(s) applied; 1 problem(s).",
+        "  error: tracker.xlsx: the Review sheet has a decision for claim 2,000 drones that is not in the ledger; "
+        "it was not applied.",
+        f"Workbook: {out / 'tracker.xlsx'}  Ledger: {out / 'ledger.sqlite'}"]
+
+    assert ledger_rows(out, "SELECT decision, value, qualifier, comment FROM reviews ORDER BY id") == [
+        ("accept", None, None, ""), ("correct", "450000000", "exact", "ministry figure"), ("reject", None, None, ""),
+        ("add", "1000000", None, "missed"), ("reject document", None, None, "")]
+    # Claims show the reviewer's word: status, corrected figure, and the added claim.
+    assert [(r["Quote"], r["Status"], r["Value"], r["Unit"], r["Qualifier"], r["Review comment"])
+            for r in sheet_records(out / "tracker.xlsx", "Claims")] == [
+        ("EUR 300 million", "accepted", 300_000_000, "EUR", "exact", None),
+        ("about EUR 400 million", "corrected", 450_000_000, "EUR", "exact", "ministry figure"),
+        ("NOK 2 billion", "rejected", 2_000_000_000, "NOK", "exact", None),
+        ("2,000 drones", "accepted", 1_000_000, "EUR", "exact", "missed"),
+        ("over EUR 500 million", "rejected", 500_000_000, "EUR", "lower_bound", None),
+        ("2,000 drones", "new", 2000, "drone", "exact", None)]
+    tracker = {(r["Subject"], r["Category"], r["Unit"]): r for r in sheet_records(out / "tracker.xlsx", "Tracker")}
+    coalition = tracker[("drone coalition", "pledge", "EUR")]
+    assert (coalition["Latest figure"], coalition["Latest qualifier"], coalition["2024-05"]) == (
+        450_000_000, "exact", 450_000_000)
+    assert coalition["2024-09"] is None  # the rejected figure left the Tracker
+    assert tracker[("Norway", "pledge", "NOK")]["Latest figure"] is None  # its document was rejected
+    assert tracker[("Latvia", "pledge", "EUR")]["Latest figure"] == 1_000_000
+
+    errors = sheet_records(out / "tracker.xlsx", "Validation errors")
+    assert [(e["Step"], e["Rule"]) for e in errors] == [("review", "review_unknown_claim")]
+    # The bad decision stays on the Review sheet, as typed, for the reviewer to fix.
+    review = sheet_records(out / "tracker.xlsx", "Review")
+    assert (review[0]["Claim id"], review[0]["Decision"], review[0]["Corrected value"]) == (
+        "2,000 drones", "correct", "lots")
+    assert [r["Quote"] for r in review[1:]] == ["2,000 drones"]  # only the undecided claim waits
+
+
+@pytest.mark.parametrize("typed,rule,message", [
+    ({"Decision": "correct", "Corrected value": "lots"}, "review_bad_value",
+     "the corrected value 'lots' is not a number; the correction was not applied."),
+    ({"Decision": "correct", "Corrected category": "gift"}, "review_bad_field",
+     "the corrected category 'gift' is not allowed (pledge, capacity, delivery, count, other); "
+     "the correction was not applied."),
+    ({"Decision": "correct"}, "review_incomplete",
+     "the decision 'correct' needs at least one corrected field; it was not applied."),
+    ({"Decision": "approve"}, "review_bad_decision",
+     "'approve' is not a decision the Review sheet knows; it was not applied."),
+])
+def test_a_decision_that_cannot_be_applied_is_reported_and_kept(tracked: tuple[Path, Path], typed: dict,
+                                                                rule: str, message: str) -> None:
+    inbox, out = tracked
+    cid = _claim_id(out, "EUR 300 million")
+    _review(out, [{"Claim id": cid, **typed}])
+    run(inbox, out)
+    [error] = sheet_records(out / "tracker.xlsx", "Validation errors")
+    assert (error["Document"], error["Claim id"], error["Rule"], error["Message"]) == (
+        "2024-03-01-coalition.txt", cid, rule, message)
+    assert ledger_rows(out, "SELECT status FROM claims WHERE id = ?", (cid,)) == [("new",)]
+    kept = sheet_records(out / "tracker.xlsx", "Review")[0]
+    assert {k: kept[k] for k in typed} == typed
+    # Fixing the row closes the problem.
+    _review(out, [{"Claim id": cid, "Decision": "accept", "Corrected value": None, "Corrected category": None}])
+    run(inbox, out)
+    assert sheet_records(out / "tracker.xlsx", "Validation errors") == []
+    assert ledger_rows(out, "SELECT status FROM claims WHERE id = ?", (cid,)) == [("accepted",)]
+
+
+# --- the analyst's own work ---------------------------------------------------------------
+
+def _analyst_work(out: Path) -> None:
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.drawing.image import Image
+    from PIL import Image as Picture
+
+    path = out / "tracker.xlsx"
+    wb = load_workbook(path)
+    ws = wb.create_sheet("My analysis")
+    ws["A1"], ws["B1"] = "Coalition latest", "=Tracker!F4"
+    ws["A2"], ws["A3"], ws["A4"] = 3, 5, 8
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=1, min_row=2, max_row=4))
+    ws.add_chart(chart, "D2")
+    picture = out / "flag.png"
+    Picture.new("RGB", (30, 20), (0, 87, 183)).save(picture)
+    ws.add_image(Image(str(picture)), "D20")
+    claims = wb["Claims"]
+    note_col = claims.max_column + 1
+    claims.cell(row=1, column=note_col, value="My note")
+    for r in range(2, claims.max_row + 1):
+        if claims.cell(row=r, column=5).value == "about EUR 400 million":
+            claims.cell(row=r, column=note_col, value="check with MoD")
+    wb.save(path)
+
+
+def _analyst_parts(path: Path) -> dict[str, bytes]:
+    """The chart, drawing and image parts of the analyst's own sheet, by part name."""
+    from pipeline.xlsx_parts import Package, closure, sheets
+
+    pkg = Package.read(path.read_bytes())
+    [mine] = [s for s in sheets(pkg)[2] if s.name == "My analysis"]
+    return {n: pkg.parts[n] for n in closure(pkg, mine.part) if n != mine.part}
+
+
+def test_analyst_sheets_charts_images_and_notes_survive_two_runs(tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    _analyst_work(out)
+    before = _analyst_parts(out / "tracker.xlsx")
+    assert {n.split("/")[1] for n in before} >= {"charts", "drawings", "media"}
+    write_doc(inbox, "2024-01-15-early.txt", "Latvia pledged EUR 10 million to the drone coalition.\n")
+    run(inbox, out)
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    run(inbox, out)
+
+    assert _analyst_parts(out / "tracker.xlsx") == before  # byte for byte
+    wb = load_workbook(out / "tracker.xlsx")
+    assert wb.sheetnames[-1] == "My analysis" and wb.sheetnames[:7] == [
+        "Tracker", "Charts", "Claims", "Review", "Validation errors", "Documents", "About"]
+    assert wb["My analysis"]["B1"].value == "=Tracker!F4"
+    # The note moved with its claim: a new, earlier document put a row above it.
+    notes = [(r["Quote"], r["My note"]) for r in sheet_records(out / "tracker.xlsx", "Claims")]
+    assert ("about EUR 400 million", "check with MoD") in notes
+    assert [q for q, n in notes if n] == ["about EUR 400 million"]
+    assert notes[0][0] == "EUR 10 million"
+    # The Tracker row the formula points at is still the coalition's pledge series.
+    tracker = load_workbook(out / "tracker.xlsx")["Tracker"]
+    assert [tracker.cell(row=4, column=c).value for c in (2, 3, 4)] == ["drone coalition", "pledge", "EUR"]
+
+
+def test_the_workbook_opens_in_libreoffice_after_the_merge(tracked: tuple[Path, Path], tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed here")
+    inbox, out = tracked
+    _analyst_work(out)
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    run(inbox, out)
+    proc = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                           str(out / "tracker.xlsx")], capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0 and (tmp_path / "tracker.pdf").stat().st_size > 10_000, proc.stderr
+
+
+def test_an_open_workbook_is_not_overwritten(tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    original = (out / "tracker.xlsx").read_bytes()
+    (out / ".~lock.tracker.xlsx#").write_text("someone,host,2024-01-01;")
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    result = run(inbox, out)
+    assert (out / "tracker.xlsx").read_bytes() == original
+    assert ("  warning: tracker.xlsx: the workbook is open or locked elsewhere; this run's version was written "
+            "to tracker (run 2).xlsx instead.") in result.output.splitlines()
+    assert [r["Quote"] for r in sheet_records(out / "tracker (run 2).xlsx", "Claims")][-1] == "EUR 550 million"
+
+
+def test_document_text_is_never_a_formula_nor_a_control_character(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2024-03-01-evil.txt", "=cmd|' /C calc'!A0\nPoland sent 5\x07 tanks. @SUM(1) pledged "
+                                            "+EUR 2 million.\n" + "x" * 40_000)
+    run(inbox, out)
+    ws = load_workbook(out / "tracker.xlsx")["Documents"]
+    title = ws["C2"]
+    assert (title.value, title.data_type) == ("=cmd|' /C calc'!A0", "s")
+    for sheet in ("Claims", "Review", "Documents"):
+        wb = load_workbook(out / "tracker.xlsx")
+        for row in wb[sheet].iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert "\x07" not in cell.value and len(cell.value) <= 32_767
