@@ -232,7 +232,20 @@ MULTIPLIERS: dict[str, int] = {
     "tripled": 3, "tripling": 3, "triples": 3, "triple": 3, "threefold": 3, "three-fold": 3,
     "quadrupled": 4, "quadrupling": 4, "quadruple": 4, "fourfold": 4, "four-fold": 4,
     "fivefold": 5, "five-fold": 5, "sixfold": 6, "tenfold": 10, "ten-fold": 10,
+    # comparisons ("twice the level of", "roughly twice as many"); "twice a year" is a
+    # frequency and is left out by the rule in extract.py
+    "twice": 2, "thrice": 3,
 }
+
+# Qualifier words that need the words before them: "passed" is a threshold
+# ("donations passed NOK 50 billion") except after a legislature ("the House passed
+# $61 billion"), where it is the vote.
+THRESHOLD_VERBS: dict[str, str] = {"passed": "lower_bound", "has passed": "lower_bound",
+                                   "crossed": "lower_bound", "broke": "lower_bound"}
+LEGISLATURE_WORDS: tuple[str, ...] = ("house", "senate", "congress", "parliament", "bundestag",
+                                      "lawmakers", "legislat", "assembly", "riksdag", "storting",
+                                      "sejm", "rada", "verkhovna", "bill", "vote", "voted",
+                                      "cabinet", "committee", "council")
 
 # --- units other than money -------------------------------------------------------
 PERCENT_WORDS: list[str] = ["percentage points", "percentage point", "per cent",
@@ -295,6 +308,57 @@ UNCOUNTED_NOUNS: frozenset[str] = frozenset({
     "aircraft", "personnel", "staff", "police", "equipment", "ammunition", "artillery",
     "cattle", "sheep", "fish", "deer", "infantry", "troops", "militia", "livestock",
     "hardware", "materiel", "weaponry", "spacecraft", "hovercraft", "offspring",
+})
+
+# Weapon designations and the type they are counted by (CLAIMS.md `unit`: "Leopard 2
+# tanks" -> tank). Lower case, without a plural "s"; written from public equipment
+# lists (tanks, aircraft, artillery, air defence, missiles). A noun written after the
+# designation wins ("three Patriot batteries" -> battery); this table is for a bare
+# designation ("18 Leopard 2A6", "six F-16s", "31 M1A1 Abrams").
+EQUIPMENT_TYPES: dict[str, str] = {
+    # tanks
+    "abrams": "tank", "m1a1": "tank", "m1a2": "tank", "leopard": "tank", "challenger": "tank",
+    "leclerc": "tank", "t-72": "tank", "t-64": "tank", "t-80": "tank", "t-90": "tank",
+    "pt-91": "tank", "k2": "tank", "stridsvagn": "tank", "strv 122": "tank",
+    # armoured vehicles
+    "bradley": "vehicle", "marder": "vehicle", "cv90": "vehicle", "stryker": "vehicle",
+    "m113": "vehicle", "bmp-1": "vehicle", "bmp-2": "vehicle", "mastiff": "vehicle",
+    "bushmaster": "vehicle", "humvee": "vehicle", "maxxpro": "vehicle", "patria": "vehicle",
+    "piranha": "vehicle", "boxer": "vehicle", "kirpi": "vehicle",
+    # combat jets
+    "f-16": "jet", "f-35": "jet", "f-18": "jet", "f/a-18": "jet", "mig-29": "jet",
+    "su-25": "jet", "su-27": "jet", "gripen": "jet", "jas 39": "jet", "mirage": "jet",
+    "mirage 2000": "jet", "rafale": "jet", "eurofighter": "jet", "typhoon": "jet",
+    # other aircraft
+    "globaleye": "aircraft", "asc 890": "aircraft", "saab 340": "aircraft",
+    "c-130": "aircraft", "hercules": "aircraft", "awacs": "aircraft",
+    # helicopters
+    "mi-8": "helicopter", "mi-17": "helicopter", "mi-24": "helicopter", "sea king": "helicopter",
+    "black hawk": "helicopter", "uh-60": "helicopter", "ah-64": "helicopter",
+    "apache": "helicopter", "westland": "helicopter",
+    # artillery
+    "caesar": "howitzer", "m777": "howitzer", "pzh 2000": "howitzer", "pzh": "howitzer",
+    "archer": "howitzer", "zuzana": "howitzer", "krab": "howitzer", "dana": "howitzer",
+    "k9": "howitzer", "m109": "howitzer", "as-90": "howitzer", "2s1": "howitzer",
+    "2s19": "howitzer", "m119": "howitzer", "l119": "howitzer", "bohdana": "howitzer",
+    "himars": "launcher", "m270": "launcher", "mlrs": "launcher", "mars ii": "launcher",
+    # air defence
+    "iris-t": "system", "iris-t slm": "system", "nasams": "system", "samp/t": "system",
+    "patriot": "system", "hawk": "system", "skynex": "system", "skyguard": "system",
+    "avenger": "system", "crotale": "system", "gepard": "gun",
+    # missiles
+    "atacms": "missile", "storm shadow": "missile", "scalp": "missile", "taurus": "missile",
+    "harpoon": "missile", "javelin": "missile", "nlaw": "missile", "stinger": "missile",
+    "aim-9": "missile", "aim-120": "missile", "pac-3": "missile", "neptune": "missile",
+    # drones and vessels
+    "bayraktar": "drone", "tb2": "drone", "switchblade": "drone", "phoenix ghost": "drone",
+    "sea baby": "drone", "magura": "drone",
+}
+# Words that end in -ly but are adjectives inside a noun phrase ("airborne early warning
+# aircraft", "weekly flights"): they do not end the phrase after a figure.
+LY_ADJECTIVES: frozenset[str] = frozenset({
+    "early", "daily", "weekly", "monthly", "yearly", "quarterly", "elderly", "friendly",
+    "family", "assembly", "supply", "jolly", "lowly", "costly",
 })
 
 # --- not claims -------------------------------------------------------------------

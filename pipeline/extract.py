@@ -128,6 +128,9 @@ _WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]|[A-
 _OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our|all|his|her)\s+(?:\d+\s+)?", re.IGNORECASE)
 _NOUN_MODIFIERS = frozenset({"more", "other", "additional", "further", "new", "extra", "modern",
                              "old", "used", "different", "separate", "such"})
+_EQUIPMENT = re.compile(rf"(?P<d>{_alt(list(V.EQUIPMENT_TYPES))})(?:s|['’]s)?(?![\w/-])", re.IGNORECASE)
+_NUMBER_WORDS = frozenset(list(V.UNITS) + list(V.TENS) + list(V.HUNDREDS)
+                          + [w for w in V.SCALES if len(w) > 3])
 _HYPHEN_NOUN = re.compile(r"-(?P<w>[a-z]{3,})(?![\w-])")
 
 _STOP_WORDS = frozenset("""
@@ -218,7 +221,14 @@ def _looks_plural(word: str) -> bool:
 def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int]:
     """The counted noun of a figure ending at `pos` and where its phrase ends: the first
     plural in the few words after it ("500 Ukrainian drone manufacturers" -> manufacturer),
-    past designations ("two Leopard 2 tanks" -> tank); "62 of the drones" -> drone."""
+    past designations ("two Leopard 2 tanks" -> tank); a bare designation is counted by
+    its type ("six F-16s" -> jet); "62 of the drones" -> drone.
+
+    >>> _noun_after("31 M1A1 Abrams arrived", 2, Decimal(31))
+    ('tank', 14)
+    >>> _noun_after("300 two years ago", 3, Decimal(300))
+    (None, 3)
+    """
     m = _HYPHEN_NOUN.match(text, pos)
     if m and m.group("w") not in _STOP_WORDS:           # a 50-member coalition
         return singular(m.group("w")), m.end()
@@ -226,6 +236,9 @@ def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int
     start = of.end() if of else pos
     first: Optional[tuple[str, int]] = None
     fallback: Optional[tuple[str, int]] = None
+    design: Optional[tuple[str, int]] = None            # (type, end) of a known designation
+    uncounted: Optional[tuple[str, int]] = None
+    caps: list[tuple[str, int]] = []                    # a run of capitalised words ("Member State")
     prev_cap = False
     p = start
     for _ in range(6):
@@ -234,28 +247,52 @@ def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int
             break
         w = m.group("w")
         lw = w.lower()
+        em = _EQUIPMENT.match(text, m.start("w")) if (w[0].isupper() or w[0].isdigit()) else None
+        if em:
+            if design is None:
+                design = (V.EQUIPMENT_TYPES[em.group("d").lower()], em.end())
+            elif not text[design[1]:m.start("w")].strip():
+                design = (design[0], em.end())           # "M1A2 Abrams"
+            p = max(em.end(), m.end())                   # "Storm Shadow", "PzH 2000"
+            prev_cap = True
+            continue
         if any(ch.isdigit() for ch in w) or "/" in w:   # F-16, 2A8, SAMP/T: a designation
             if w.isdigit() and not prev_cap:
                 break
+            if design is not None and not text[design[1]:m.start("w")].strip():
+                design = (design[0], m.end())            # "Leopard 2A4": the quote takes the model
             p = m.end()
             prev_cap = False
             continue
         if lw in _NOUN_MODIFIERS and first is None:
             p = m.end()
             continue
-        if lw in _STOP_WORDS or lw.endswith("ly") and len(lw) > 4:
+        if (lw in _STOP_WORDS or lw.endswith("ly") and len(lw) > 4 and lw not in V.LY_ADJECTIVES
+                or lw in _NUMBER_WORDS):                 # "300 two years ago": a new figure
             break
         if _looks_plural(w):
-            if w[0].isupper() or lw in V.UNCOUNTED_NOUNS:
-                fallback = fallback or (singular(w), m.end())   # Abrams, artillery ...
+            if lw in V.UNCOUNTED_NOUNS and w[0].islower():
+                uncounted = uncounted or (singular(w), m.end())  # aircraft, artillery ...
+            elif w[0].isupper():
+                fallback = fallback or (singular(w), m.end())    # Marines ...
             else:
                 return singular(w), m.end()
         elif first is None and w[0].islower():
             first = (lw, m.end())
+        if w[0].isupper() and first is None and w not in V.ENTITIES:
+            caps.append((lw, m.end()))
         prev_cap = w[0].isupper()
         p = m.end()
+    if uncounted is not None:
+        return uncounted
+    if design is not None:
+        if value == 1 and first is not None and first[1] > design[1]:
+            return first                                 # "one SAMP/T system"
+        return design
     if fallback is not None:
         return fallback
+    if value == 1 and not of and caps and (first is None or caps[-1][1] < first[1]):
+        return caps[-1]                                  # "one Member State" -> state
     if first is not None and value == 1 and not of:
         return first
     return None, pos
@@ -526,7 +563,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # A spoken "one" is a claim only when it counts something named ("one SAMP/T system").
     if lw in ("one", "a", "an") and value == 1 and value_high is None and not currency and not (unit or "").isupper() and unit not in (
-            "%", "times") and unit not in V.DURATIONS.values() and not re.search(r"\d|/", text[e:end]):
+            "%", "times") and unit not in V.DURATIONS.values() and not re.search(r"\d|/", text[e:end]) and not (
+            qual_word and unit):                         # "at least one member state"
         return None, e
 
     # Not claims: years used as dates, designations, identifiers.
