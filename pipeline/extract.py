@@ -88,6 +88,16 @@ _QUAL_BEFORE = re.compile(
     rf"(?<![\w<>=~])(?P<q>{_alt([q for q, _ in V.QUALIFIERS_BEFORE] + ['between', 'from'])})\s*\Z",
     re.IGNORECASE)
 _QUAL_KIND = {q.lower(): kind for q, kind in V.QUALIFIERS_BEFORE}
+# "a minimum baseline of", "a ceiling of": a bound word, up to two words, then "of".
+_BOUND_OF_BEFORE = re.compile(
+    r"(?<![\w])(?P<q>(?:an?\s+)?(?P<k>minimum|maximum|floor|ceiling|cap)(?:\s+[a-z]+){0,2}\s+of)\s*\Z",
+    re.IGNORECASE)
+_BOUND_KIND = {"minimum": "lower_bound", "floor": "lower_bound", "maximum": "upper_bound",
+               "ceiling": "upper_bound", "cap": "upper_bound"}
+_THRESHOLD_BEFORE = re.compile(rf"(?<![\w])(?P<q>{_alt(list(V.THRESHOLD_VERBS))})\s*\Z", re.IGNORECASE)
+_LEGISLATURE = re.compile(rf"(?:{_alt(list(V.LEGISLATURE_WORDS))})", re.IGNORECASE)
+_SPACED_SCALE = re.compile(r"[ \t\u00a0](?P<k>(?-i:m|b|M|B))(?![\w-])")
+_FREQUENCY_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|time)\b", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?<![\d\w]\s)(?<!\d)(?:per\s?cents?|percents?|percentage)\s+of\s*\Z",
                              re.IGNORECASE)
 _PREV_WORD = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<w>[\w.'’&-]+)[ \t]*(?:\n[ \t]*)?\Z")
@@ -175,6 +185,7 @@ class Found:
     vague: bool
     num_start: int
     num_end: int
+    loss: bool = False          # a signed negative sum (a loss in a results table)
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -335,10 +346,19 @@ def _is_year(num_text: str, value: Decimal) -> bool:
 
 
 def _qualifier_before(text: str, s: int) -> tuple[Optional[str], int]:
+    """The qualifier phrase right before a figure (lower case, a key of _QUAL_KIND) and
+    where it starts; bound nouns ("a minimum baseline of") and threshold verbs ("passed",
+    not after a legislature) are read as the phrase they stand for."""
     m = _QUAL_BEFORE.search(text, max(0, s - 40), s)
-    if not m:
-        return None, s
-    return m.group("q").lower(), m.start()
+    if m:
+        return m.group("q").lower(), m.start()
+    b = _BOUND_OF_BEFORE.search(text, max(0, s - 50), s)
+    if b:
+        return ("at least" if _BOUND_KIND[b.group("k").lower()] == "lower_bound" else "up to"), b.start()
+    t = _THRESHOLD_BEFORE.search(text, max(0, s - 20), s)
+    if t and not _LEGISLATURE.search(text, max(0, t.start() - 40), t.start()):
+        return "surpassed", t.start()
+    return None, s
 
 
 def _read_number(text: str, start: int, end: int, decimal_separator: Optional[str] = None,
@@ -363,6 +383,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     s = m.start()
     if m.lastgroup == "mult":
         word = m.group().lower()
+        if word in ("twice", "thrice") and _FREQUENCY_AFTER.match(text, m.end()):
+            return None, m.end()                         # "twice a year" is a frequency
         if word in ("double", "triple", "quadruple", "doubles", "triples") and not re.search(
                 r"(?:\bto|will|would|could|should|can|may|might|nearly|almost|roughly|more than|plans? to|aims? to)\s*\Z",
                 text[max(0, s - 25):s], re.IGNORECASE):
@@ -472,6 +494,20 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                     num_end = e2
 
     unit: Optional[str] = None
+    loss = False
+    if currency and not has_scale:
+        sm = _SPACED_SCALE.match(text, e)                # "SEK 15,832 m" in results tables
+        if sm:
+            k = Decimal(V.SCALES[sm.group("k")])
+            value = value * k
+            value_high = value_high * k if value_high is not None else None
+            e, has_scale, num_end = sm.end(), True, sm.end()
+    if currency and value < 0 and re.match(r"[A-Za-z]", text[cur_start:cur_start + 1]):
+        # A signed sum after a currency code ("SEK -380 m") is a results-table loss or
+        # fall, never a pledge: kept as its size (the ledger's values are positive) with
+        # category other. A sign after a symbol ("$-99.99") keeps its sign, as the
+        # quantity benchmarks expect; the validator reports it.
+        value, loss = -value, True
     end = e
     if currency:
         unit = currency
@@ -561,6 +597,12 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                         unit = noun
                         end = e if _OF_THE.match(text, e) else nend
 
+    # "over five years", "over the next 15 years": over means during, not more than.
+    if (qual_word == "over" and unit in ("year", "month", "week", "day", "decade", "century")
+            and not _AGE_BEFORE.search(text, max(0, q_start - 12), q_start)
+            and not re.match(r"\s+(?:old|of\s+age)\b|['’]", text[end:end + 8])):
+        qual_word, qualifier = None, "exact"
+
     # A spoken "one" is a claim only when it counts something named ("one SAMP/T system").
     if lw in ("one", "a", "an") and value == 1 and value_high is None and not currency and not (unit or "").isupper() and unit not in (
             "%", "times") and unit not in V.DURATIONS.values() and not re.search(r"\d|/", text[e:end]) and not (
@@ -605,7 +647,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         start = q_start
     else:
         start = cur_start if currency else s
-    return Found(start, end, value, value_high, unit or "", qualifier, vague, num_start, num_end), max(end, e)
+    return Found(start, end, value, value_high, unit or "", qualifier, vague, num_start, num_end, loss), max(end, e)
 
 
 def _merge_bounds(found: list[Found], text: str) -> list[Found]:
@@ -677,7 +719,7 @@ def _claims(text: str) -> list[tuple[Found, Claim]]:
         claim = Claim(
             quote=text[f.start:f.end], start=f.start, end=f.end, sentence=a.sentence,
             value=f.value, value_high=f.value_high, unit=unit, qualifier=f.qualifier,
-            category=a.category, subject=a.subject, period=a.period, vague=f.vague,
+            category="other" if f.loss else a.category, subject=a.subject, period=a.period, vague=f.vague,
             recipient=a.recipient, purpose=a.purpose,
         )
         out.append((f, claim))
