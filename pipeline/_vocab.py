@@ -382,7 +382,17 @@ ID_WORDS: frozenset[str] = frozenset({
     "highway", "road", "street", "avenue", "apt", "apartment", "suite", "floor",
     "ramstein", "paragraphs", "day", "photo", "image", "images", "ref", "ref.", "annex", "appendix", "figure", "table", "code",
     "summit", "format", "covid", "covid-", "g", "top", "world war",
+    "uin", "passcode", "pin", "tel", "tel.", "phone", "fax", "ticket", "question", "ref.no",
+    "reference", "invoice", "docket", "amendment", "clause", "figures", "tables", "chart",
+    "graph", "footnote",
 })
+# Page furniture of news sites: counters beside these words ("Comments (17)", a line
+# "2,341 shares") are not claims; nor are the page numbers after a pager label.
+PAGE_CLUTTER_LABELS: list[str] = ["comments", "comment", "shares", "share", "replies", "reply",
+                                  "likes", "views", "reactions", "retweets", "reposts", "photos",
+                                  "videos", "images"]
+PAGER_LABELS: list[str] = ["previous updates", "older updates", "newer updates", "updates",
+                           "previous posts", "pages", "page"]
 # Capitalised words that do not start a name: a number after them is not a designation.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
     "the", "a", "an", "about", "over", "some", "nearly", "almost", "around", "only",

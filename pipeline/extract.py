@@ -36,6 +36,12 @@ _CODES_UPPER = "|".join(sorted(V.CURRENCY_CODES, key=len, reverse=True))
 _CODES_ANYCASE = "usd|eur|gbp|rmb|cny|jpy|chf|cad|aud|nzd|hkd|sek|nok|dkk|pln|czk|uah|rub|inr"
 _CODE = rf"(?:(?-i:{_CODES_UPPER})|{_CODES_ANYCASE})"
 
+_SPOKEN_YEAR_TAIL = "|".join(["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                              "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+                              "fifty", "sixty", "seventy", "eighty", "ninety"])
+_CLUTTER_LABELS = _alt(V.PAGE_CLUTTER_LABELS)
+_PAGER_LABELS = _alt(V.PAGER_LABELS)
+
 # Spans that are never claims; tried first at each position, so a date or a
 # designation is consumed whole before its digits could be read as a figure.
 _SKIP = rf"""
@@ -60,7 +66,16 @@ _SKIP = rf"""
   |{_YEAR}/\d+(?![\d/])                                            # 2024/118 (a reference)
   |(?<![\w/])[A-Za-z]+/\d+(?:/\d+)*                                # IP/24/1521
   |\d{{4}}\s?(?-i:GMT|UTC|CET|CEST|EST|EDT|BST|hrs|h)(?![\w])      # 1120 GMT
+  |(?<![\w.,])0\d{{2,4}}(?:[ \t-]\d{{2,4}}){{1,3}}(?![\d]|[.,]\d)      # 0800 123 456 (a phone number)
   |(?<![\w.,])0\d{{2,}}(?![.,]\d)                                  # 0819 (an identifier)
+  |\#\d+|\d+\#                                                     # Issue #212, passcode 717402#
+  |(?<![\w/])24\s?[/x]\s?7(?![\w/])                                 # 24/7 (round the clock)
+  |(?<![\w-])(?:nineteen|twenty)[\s-]+(?:{_SPOKEN_YEAR_TAIL})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?![\w-])  # twenty twenty-seven (a year)
+  |(?<![^\n])[ \t]*\(?\d{{1,2}}[.)](?=[ \t])                         # 1) or 2. numbering a list line
+  |(?:{_CLUTTER_LABELS})\s*[(:]\s*\d[\d,.]*k?\)?                      # Comments (17), Share (245)
+  |\d+\s*(?:min|minute)s?\.?\s+read(?![\w])                          # 6 min read
+  |(?<![^\n])[ \t]*\d[\d,.]*k?[ \t]+(?:{_CLUTTER_LABELS}|charts?)[ \t]*(?![^\n])  # a line "5 charts", "2,341 shares"
+  |(?:{_PAGER_LABELS})\s*:?\s*\d+(?:\s*\|\s*\d+)+                        # Previous updates: 13 | 12 | 11
   |(?<![\w-])[A-Za-z][A-Za-z.]*-\d[\w]*(?:-\w+)*                    # F-16, Su-27, PAC-3, Ramstein-5
   |(?<![\w$-])(?!{_CODE}\d|M{_CODE}|[a-z]+\d+(?:bn|m|k)\b)(?-i:[A-Za-z]+)\d\w*(?:[.+/]\w+)*  # M777, i7, G7
   |(?<![\d,])(?!\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?![\d,]))\d+(?:,\d+){{2,}}  # 22,24,26,31 (a list)
@@ -162,6 +177,12 @@ analysis basis crisis thesis status bonus census campus virus corpus chassis can
 his does goes says makes seems needs includes costs stands comes gives takes helps remains
 across nevertheless
 """.split())
+_PERIOD_FRACTIONS = frozenset({"quarter", "quarters", "half", "halves"})
+# Words before "quarter"/"half" that make it a part of the year ("the first quarter").
+_PERIOD_BEFORE = frozenset({"first", "second", "third", "fourth", "last", "final", "previous",
+                            "same", "current", "this", "next", "past", "latter", "former",
+                            "each", "every", "prior", "preceding", "following", "coming",
+                            "opening", "closing", "the"})
 _CARDINAL_ONE = frozenset({"one", "a", "an", "1", "single"})
 _PRONOUN_ONE_BEFORE = frozenset({"the", "this", "that", "which", "each", "no", "any", "every",
                                  "last", "only", "another", "other", "one", "right", "wrong"})
@@ -169,7 +190,8 @@ _YEAR_BEFORE = frozenset({"in", "since", "by", "from", "until", "till", "during"
                           "after", "of", "fiscal", "year", "mid", "early", "late", "the", "to",
                           "through", "between", "and", "for", "end", "start", "summer",
                           "spring", "autumn", "winter", "fall", "circa", "c.", "fy", "its",
-                          "until", "around", "is", "was", "on", "at", "beginning"})
+                          "until", "around", "is", "was", "on", "at", "beginning",
+                          "constant", "current", "real", "nominal"})   # constant 2015 prices
 
 
 @dataclass(frozen=True)
@@ -416,6 +438,18 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     if lw in ("one", "a", "an") and (prev_l in _PRONOUN_ONE_BEFORE or re.match(r"\s+(?:of|another|by)\b", text[e:e + 9])):
         return None, e
 
+    # "the first quarter", "fourth quarter", "FIRST QUARTER 2025", "second half": a period
+    # of the year, not a fraction ("a quarter of", "three quarters of" stay).
+    if not vague and num_text[:1].isalpha():
+        toks = re.findall(r"[a-z]+", lw)
+        if toks and toks[-1] in _PERIOD_FRACTIONS and (
+                len(toks) == 1 and (prev_l in _PERIOD_BEFORE or (toks[0].startswith("quarter")
+                                                                 and not re.match(r"\s+of\b", text[e:e + 4])))
+                or len(toks) > 1 and toks[-2] in _PERIOD_BEFORE):
+            return None, max(e, m.end())
+        if toks and toks[0] in _PERIOD_FRACTIONS and prev_l in _PERIOD_BEFORE:
+            return None, max(e, m.end())
+
     # "a fourth system", "third countries": ordinals, not fractions.
     if not vague and num_text[:1].isalpha():
         last = re.findall(r"[a-z]+", lw)[-1]
@@ -614,7 +648,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
             return None, max(e, m.end())
         bare_int = re.fullmatch(r"\d{1,4}", num_text) is not None
-        if re.fullmatch(r"\d+", num_text) and currency is None and unit not in ("%",):
+        if re.fullmatch(r"\d+(?:\.\d+)*", num_text) and currency is None and unit not in ("%",):
             if prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#"):
                 return None, max(e, m.end())
         if bare_int and currency is None and unit not in ("%",):
