@@ -354,6 +354,12 @@ EQUIPMENT_TYPES: dict[str, str] = {
     "bayraktar": "drone", "tb2": "drone", "switchblade": "drone", "phoenix ghost": "drone",
     "sea baby": "drone", "magura": "drone",
 }
+# Nouns whose "of" phrase names what a bare figure counts ("the output of shells has
+# climbed to 40,000", "the number of employees reached 25,600").
+COUNT_HEADS: list[str] = ["output", "production", "number", "numbers", "total", "totals",
+                          "stock", "stocks", "stockpile", "fleet", "count", "tally", "supply",
+                          "supplies", "deliveries", "shipments", "inventory", "headcount",
+                          "production rate", "rate", "pace", "volume", "volumes"]
 # Words that end in -ly but are adjectives inside a noun phrase ("airborne early warning
 # aircraft", "weekly flights"): they do not end the phrase after a figure.
 LY_ADJECTIVES: frozenset[str] = frozenset({
@@ -393,6 +399,10 @@ PAGE_CLUTTER_LABELS: list[str] = ["comments", "comment", "shares", "share", "rep
                                   "videos", "images"]
 PAGER_LABELS: list[str] = ["previous updates", "older updates", "newer updates", "updates",
                            "previous posts", "pages", "page"]
+# Words after which a figure with no counted noun is an identifier ("week 23", "session
+# 4"), while "last week 40 countries" is still a count.
+ID_WORDS_BARE: frozenset[str] = frozenset({"week", "wk", "meeting", "session", "sitting",
+                                           "update", "updates", "stage", "matchday"})
 # Capitalised words that do not start a name: a number after them is not a designation.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
     "the", "a", "an", "about", "over", "some", "nearly", "almost", "around", "only",

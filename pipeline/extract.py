@@ -66,6 +66,7 @@ _SKIP = rf"""
   |{_YEAR}/\d+(?![\d/])                                            # 2024/118 (a reference)
   |(?<![\w/])[A-Za-z]+/\d+(?:/\d+)*                                # IP/24/1521
   |\d{{4}}\s?(?-i:GMT|UTC|CET|CEST|EST|EDT|BST|hrs|h)(?![\w])      # 1120 GMT
+  |(?-i:GMT|UTC)\s?[+−-]\s?\d{{1,2}}(?::?\d\d)?(?![\d])              # UTC+2 (a time zone)
   |(?<![\w.,])0\d{{2,4}}(?:[ \t-]\d{{2,4}}){{1,3}}(?![\d]|[.,]\d)      # 0800 123 456 (a phone number)
   |(?<![\w.,])0\d{{2,}}(?![.,]\d)                                  # 0819 (an identifier)
   |\#\d+|\d+\#                                                     # Issue #212, passcode 717402#
@@ -648,8 +649,10 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
             return None, max(e, m.end())
         bare_int = re.fullmatch(r"\d{1,4}", num_text) is not None
-        if re.fullmatch(r"\d+(?:\.\d+)*", num_text) and currency is None and unit not in ("%",):
-            if prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#"):
+        if (re.fullmatch(r"\d+(?:\.\d+)*|[A-Za-z]+(?:-[A-Za-z]+)?", num_text) and currency is None
+                and unit not in ("%",)):              # "Figure 2.1", "week 23", "day two"
+            if (prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#")
+                    or prev_l in V.ID_WORDS_BARE and not unit):
                 return None, max(e, m.end())
         if bare_int and currency is None and unit not in ("%",):
             if (prev[:1].isupper() and prev_l.rstrip(".,") not in V.NOT_NAME_WORDS
@@ -723,23 +726,81 @@ def find_quantities(text: str) -> list[Found]:
     return _merge_bounds(found, text)
 
 
+# Where a bare figure's counted noun stands away from it: the sentence's subject ("the
+# output of shells has climbed to 40,000"), a question before the answer ("How many
+# shells ...? Around 50,000"), or the heading of a list ("Tanks by country:\nPoland: 300+").
+_NOUN_OF = re.compile(rf"""(?<![\w-])(?:{_alt(V.COUNT_HEADS)})\s+of\s+
+    (?:(?:the|its|their|our|new|[a-z]+)\s+){{0,2}}?(?P<n>[a-z][a-z-]+)(?![\w-])""", _F)
+_HOW_MANY = re.compile(r"(?<![\w-])how\s+many\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z][a-z-]+)(?![\w-])", re.IGNORECASE)
+_LABEL_LINE = re.compile(r"[ \t]*(?:[-*•–·]\s*)?[^\n:.]{1,40}:[ \t]*\Z")
+_HEADING_NOUN = re.compile(r"(?<![\w-])(?P<n>[A-Za-z][a-z-]+)(?![\w-])")
+
+
+def _plural_in(pattern: re.Pattern, text: str, lo: int, hi: int, last: bool = False) -> Optional[str]:
+    """The counted noun a pattern finds in text[lo:hi] (a plural, not a stop word)."""
+    got = None
+    for m in pattern.finditer(text, lo, hi):
+        w = m.group("n")
+        if _looks_plural(w) and w.lower() not in _STOP_WORDS and w.lower() not in V.DURATIONS:
+            got = singular(w)
+            if not last:
+                return got
+    return got
+
+
+def _heading_noun(text: str, f: Found) -> tuple[bool, Optional[str]]:
+    """Whether the figure stands on a list line ("Poland: 300+") and the counted noun of
+    the list's heading, the first line above that is not itself such a line."""
+    line_start = text.rfind("\n", 0, f.start) + 1
+    if not _LABEL_LINE.fullmatch(text, line_start, f.start):
+        return False, None
+    pos = line_start - 1
+    for _ in range(30):
+        if pos <= 0:
+            return True, None
+        prev_start = text.rfind("\n", 0, pos) + 1
+        line = text[prev_start:pos]
+        if line.strip() and not re.match(r"[ \t]*(?:[-*•–·]\s*)?[^\n:.]{1,40}:[ \t]*\S", line):
+            if len(line) > 120 or re.search(r"[.!?][\"”’]?\s*\Z", line):
+                return True, None                      # a sentence, not a heading
+            return True, _plural_in(_HEADING_NOUN, text, prev_start, pos)
+        pos = prev_start - 1
+    return True, None
+
+
 def _borrow_units(text: str, found: list[Found]) -> list[Found]:
-    """A bare figure counts what the figure before it counted, in its sentence or the one
-    before ("40 radars a year, compared with 12" -> 12 radar)."""
+    """A bare figure counts what its sentence's subject counts ("the number of employees
+    reached 25,600"), or what the figure before it counted, in its sentence or the one
+    before ("40 radars a year, compared with 12" -> 12 radar); on a list line, what the
+    list's heading counts, never what a sibling line counted."""
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     out: list[Found] = []
     for f in found:
-        if not f.unit and out:
+        if not f.unit:
             here = bisect.bisect_right(starts, f.start) - 1
-            for prev in reversed(out):
-                there = bisect.bisect_right(starts, prev.start) - 1
-                if here - there > 1 or (here != there and (prev.unit in V.DURATIONS.values()
-                                                           or prev.unit.isupper() or prev.unit in ("%", "times"))):
-                    break
-                if prev.unit and prev.unit[:1].islower() and prev.unit not in V.DURATIONS.values() and prev.unit != "times":
-                    f = replace(f, unit=prev.unit)
-                    break
+            s_lo = spans[here][0] if here >= 0 else 0
+            listed, noun = _heading_noun(text, f)
+            if noun is None and not listed:
+                lo = max(s_lo, out[-1].end if out else 0)
+                noun = _plural_in(_NOUN_OF, text, lo, f.start, last=True)
+            if noun is None and out and not listed:
+                for prev in reversed(out):
+                    there = bisect.bisect_right(starts, prev.start) - 1
+                    if here - there > 1 or (here != there and (prev.unit in V.DURATIONS.values()
+                                                               or prev.unit.isupper() or prev.unit in ("%", "times"))):
+                        break
+                    if prev.unit and prev.unit[:1].islower() and prev.unit not in V.DURATIONS.values() and prev.unit != "times":
+                        noun = prev.unit
+                        break
+            if noun is None and not listed:
+                noun = _plural_in(_NOUN_OF, text, s_lo, f.start, last=True)
+            if noun is None and not listed:
+                noun = _plural_in(_HOW_MANY, text, s_lo, f.start)
+                if noun is None and here > 0 and text[:s_lo].rstrip().endswith("?"):
+                    noun = _plural_in(_HOW_MANY, text, spans[here - 1][0], s_lo)
+            if noun:
+                f = replace(f, unit=noun)
         out.append(f)
     return out
 
