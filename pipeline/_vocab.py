@@ -562,6 +562,32 @@ POINTER_NOUNS: dict[str, str] = {
     "coalition": "group", "initiative": "group", "scheme": "group", "programme": "group",
     "program": "group", "bloc": "EU", "union": "EU", "alliance": "NATO",
 }
+# Titles before or after a person's name ("Defence Minister Pat Conroy", "Conroy,
+# Australia's defence industry minister"): the person speaks for a country or body.
+PERSON_TITLES: list[str] = [
+    "Prime Minister", "Defence Minister", "Defense Minister", "Foreign Minister",
+    "Finance Minister", "Minister", "minister", "Secretary", "secretary", "President",
+    "president", "Chancellor", "chancellor", "Premier", "Commissioner", "commissioner",
+    "Ambassador", "ambassador", "envoy", "Spokesperson", "spokesperson", "spokesman",
+    "spokeswoman", "Chief", "chief", "Senator", "senator", "MP", "lawmaker",
+]
+# Last words of company names ("Rheinmetall AG"): such a name is never a person's.
+COMPANY_SUFFIXES: frozenset[str] = frozenset("""
+AG SE ASA AB ASA Inc Inc. Ltd Ltd. plc PLC Group Systems Corporation Corp Corp. GmbH SA S.A.
+NV N.V. Oy Oyj Holding Holdings Industries Dynamics Technologies Aerospace Defence Defense
+""".split())
+# Prepositions whose object never owns a figure ("since Russia's full-scale invasion,
+# the UK has sent ...").
+ASIDE_PREPOSITIONS: list[str] = ["since", "after", "against", "before", "amid", "during",
+                                 "following", "until", "despite", "versus", "vs"]
+# More verbs that follow a clause's subject (CLAIMS.md category verbs in the past and
+# present tense).
+MORE_SUBJECT_VERBS: frozenset[str] = frozenset("""
+sends send gives give provides provide pledge promise commit commits allocates allocate
+spends spend spent donated donates supplied supplies ordered orders bought buys purchased
+earmarked invested invests contributed contributes handed transferred shipped trained
+reported reports expects forecast forecasts booked
+""".split())
 # Verbs after a name that make it the subject of its clause ("Rheinmetall said").
 SUBJECT_VERBS: frozenset[str] = frozenset("""
 said says say told announced announces will would has have had is was plans plan expects

@@ -75,6 +75,11 @@ _RECIPIENT_BEFORE = re.compile(
     r"|\bgranted|\bgrant|\blend|\blent|\bhelp|\bhelping|\bhelps|\bsupport|\bsupporting|\bsupports"
     r"|\bequip|\barm|\barming|\binto|\bfrom)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
+# The clause's grammatical subject stands before its verb ("The UK will send").
+_VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:also|now|already|itself|alone|first|then|still|has|have|had|will|would|could|can|may|plans\s+to|is|was)\s+){0,2}(?:"
+                         + "|".join(sorted(V.SUBJECT_VERBS | V.MORE_SUBJECT_VERBS, key=len, reverse=True)) + r")\b")
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.IGNORECASE)
+_ASIDE_BEFORE = re.compile(r"\b(?:" + "|".join(V.ASIDE_PREPOSITIONS) + r")\s+(?:the\s+|a\s+)?\Z", re.IGNORECASE)
 
 
 def _cue_re(words: list[str]) -> str:
@@ -110,6 +115,9 @@ class _Cand:
     pronoun: str = ""        # kind a pointer word stands for ("company", "country", ...)
     weak: bool = False       # an adjective ("German arms maker") or a place ("in Britain")
     kind: str = "country"
+    verb: bool = False       # the subject of a verb ("Germany has pledged", "Saab reported")
+    agent: bool = False      # a "by X" agent ("funded in part by Norway")
+    aside: bool = False      # in a since/after/against phrase: never the owner
 
 
 def learn_names(text: str) -> dict[str, str]:
@@ -123,10 +131,51 @@ def learn_names(text: str) -> dict[str, str]:
         if not words or any(w in V.NOT_SUBJECTS or w in V.ENTITIES for w in words) or words[0].isupper() and len(words[0]) > 4:
             continue
         names.add(" ".join(words))
+    people = _people(text)
+    places = {m.group("n") for m in _PLACE_RE.finditer(text)}
+    names = {n for n in names if n not in places and n not in people
+             and not any(n in p.split() or p.startswith(n + " ") for p in people)}
     out = {}
     for n in names:
         longer = [o for o in names if o != n and o.startswith(n + " ")]
         out[n] = min(longer, key=len) if longer else n
+    for person, owner in people.items():             # "Defence Minister Pat Conroy" -> Australia
+        if owner:
+            out[person] = owner
+            out.setdefault(person.split()[-1], owner)
+    return out
+
+
+_PERSON = r"(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+_TITLE = "(?:" + "|".join(V.PERSON_TITLES) + ")"
+_TITLED_BEFORE = re.compile(
+    r"(?:(?P<e>" + "|".join(re.escape(k) for k in sorted(V.ENTITIES, key=len, reverse=True)) + r")(?:['’]s)?\s+)?"
+    r"(?:[A-Z]?[a-z]+\s+){0,3}?" + _TITLE + r"(?:\s+of\s+(?:the\s+)?(?P<e2>[A-Z][\w]+))?,?\s+" + _PERSON)
+_TITLED_AFTER = re.compile(
+    _PERSON + r",\s+(?:the\s+)?(?P<e>" + "|".join(re.escape(k) for k in sorted(V.ENTITIES, key=len, reverse=True))
+    + r")(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?" + _TITLE)
+_PLACE_RE = re.compile(
+    r"\b(?:plant|plants|factory|factories|facility|facilities|site|works|base|headquarters|hub"
+    r"|based|located|town|city|village|municipality)\s+(?:\w+\s+)?(?:in|at|near|outside)\s+"
+    r"(?P<n>[A-Z][\w-]+)")
+
+
+def _people(text: str) -> dict[str, Optional[str]]:
+    """People named with a title ("Australian Defence Minister Richard Marles", "Marles,
+    Australia's defence minister") and the country or body they speak for (None if the
+    text does not say): a person is never the subject, their country is."""
+    out: dict[str, Optional[str]] = {}
+    for m in _TITLED_BEFORE.finditer(text):
+        ent = m.group("e") or (m.group("e2") if m.group("e2") in V.ENTITIES else None)
+        person = m.group("p").removesuffix("'s").removesuffix("’s")
+        words = person.split()
+        if words[0] in V.ENTITIES or words[0] in V.NOT_SUBJECTS or words[-1] in V.COMPANY_SUFFIXES:
+            continue
+        known = next((V.ENTITIES[w] for w in words if w in V.ENTITIES), None)   # Boris Pistorius
+        out[person] = V.ENTITIES[ent] if ent else known or out.get(person)
+    for m in _TITLED_AFTER.finditer(text):
+        if m.group("p").split()[0] not in V.NOT_SUBJECTS:
+            out[m.group("p")] = V.ENTITIES[m.group("e")]
     return out
 
 
@@ -143,11 +192,15 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             return
         taken.append((a, b))
         before = text[max(s, a - 30):a]
+        verb = _VERB_AFTER.match(text, b) is not None
         weak = bool(_LOCATION_BEFORE.search(before)) or (
             kind == "country" and text[a:b] not in (name, name + "'s", name + "’s")
-            and text[a:b] in V.ENTITIES and re.match(r"\s+[a-z]", text[b:b + 2]) is not None)
+            and text[a:b] in V.ENTITIES and re.match(r"\s+[a-z]", text[b:b + 2]) is not None
+            and not verb)
         out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before),
-                         pronoun, weak, kind))
+                         pronoun, weak, kind, verb=verb and not weak,
+                         agent=bool(_AGENT_BEFORE.search(before)),
+                         aside=bool(_ASIDE_BEFORE.search(before))))
 
     for m in _GROUP_RE.finditer(sent):
         if m.group("full"):
@@ -244,6 +297,45 @@ def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
     return None
 
 
+def _paragraph(text: str, pos: int) -> int:
+    """Where the paragraph holding `pos` starts (after the last blank line)."""
+    m = text.rfind("\n\n", 0, pos)
+    return m + 2 if m >= 0 else 0
+
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*•–·][ \t]|\d{1,2}[.)][ \t]|[^\n:.]{1,40}:[ \t]*\S)")
+
+
+def _other_line(text: str, c: _Cand, f: "Found") -> bool:
+    """A name on another line of a list ("- Poland: 300\n- Latvia: 40") neither owns nor
+    receives the figure; a sentence wrapped over two lines is still one sentence."""
+    a, b = (c.end, f.start) if c.end <= f.start else (f.end, c.start)
+    if "\n" not in text[a:b]:
+        return False
+    f_line = text.rfind("\n", 0, f.start) + 1
+    c_line = text.rfind("\n", 0, c.start) + 1
+    return bool(_LIST_LINE.match(text, f_line) or _LIST_LINE.match(text, c_line))
+
+
+def _main_actor(text: str, spans: list[tuple[int, int]], learned: Optional[re.Pattern],
+                learned_map: dict[str, str]) -> Optional[str]:
+    """The document's main actor: the name most often the subject of a verb, else the
+    first name of the headline (the first sentence)."""
+    counts: dict[str, int] = {}
+    first: Optional[str] = None
+    for k, (s, e) in enumerate(spans[:60]):
+        for c in _candidates(text, s, e, learned, learned_map):
+            if c.pronoun or c.recipient or c.aside or c.weak:
+                continue
+            if first is None:
+                first = c.name
+            if c.verb:
+                counts[c.name] = counts.get(c.name, 0) + 1
+    if counts:
+        return max(counts.items(), key=lambda kv: (kv[1], -list(counts).index(kv[0])))[0]
+    return first
+
+
 def describe(text: str, found: "list[Found]") -> list[Attributes]:
     """The attributes of each found figure, from its sentence (and those before)."""
     spans = sentence_spans(text)
@@ -256,10 +348,15 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
     last: dict[str, Optional[str]] = {"any": None, "company": None, "country": None, "group": None}
     subject_by_sentence: dict[int, Optional[str]] = {}
 
+    main_actor = _main_actor(text, spans, learned, learned_map)
+    last_para = -1
+
     def remember(name: Optional[str], kind: str) -> None:
+        nonlocal last_para
         if name:
             last["any"] = name
             last[kind] = name
+            last_para = _paragraph(text, f.start)
 
     for k, f in enumerate(found):
         i = max(0, bisect.bisect_right(starts, f.start) - 1)
@@ -269,15 +366,21 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         cands = cand_cache[i]
         prev_end = found[k - 1].end if k and found[k - 1].end > s else s
         next_start = found[k + 1].start if k + 1 < len(found) and found[k + 1].start < e else e
-        usable = [c for c in cands if not c.recipient]
+        usable = [c for c in cands if not c.recipient and not c.aside and not _other_line(text, c, f)]
         strong_before = [c for c in usable if c.end <= f.start and not c.weak]
-        strong_after = [c for c in usable if c.start >= f.num_start and not c.weak]
+        # the grammatical subject of the clause first, then the nearest name, a "by X"
+        # agent last ("funded in part by Norway")
+        verbs_before = [c for c in strong_before if c.verb and not c.agent]
+        plain_before = [c for c in strong_before if not c.agent]
+        strong_after = [c for c in usable if c.start >= f.num_start and not c.weak and not c.agent]
+        agents = [c for c in usable if c.agent and not c.weak]
         weak = [c for c in usable if c.weak]
-        pick = strong_before[-1] if strong_before else strong_after[0] if strong_after else (
-            weak[0] if weak else None)
+        pick = (verbs_before[-1] if verbs_before else plain_before[-1] if plain_before
+                else strong_after[0] if strong_after else agents[0] if agents else weak[0] if weak else None)
         subject: Optional[str]
         if pick is None:
-            subject = subject_by_sentence.get(i) or last["any"]
+            same_para = last["any"] if last_para == _paragraph(text, f.start) else None
+            subject = subject_by_sentence.get(i) or same_para or main_actor
         elif pick.pronoun:
             subject = (pick.pronoun if pick.pronoun in ("EU", "NATO") else last.get(pick.pronoun)) or last["any"]
         else:
@@ -288,7 +391,8 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         category = _category(text, f, s, e, period)
         recipient = None
         if category in ("pledge", "delivery"):
-            recips = [c for c in cands if c.recipient and not c.pronoun and c.name != subject]
+            recips = [c for c in cands if c.recipient and not c.pronoun and c.name != subject
+                      and not _other_line(text, c, f)]
             later = [c for c in recips if c.start >= f.start]
             pick_r = later[0] if later else (recips[-1] if recips else None)
             recipient = pick_r.name if pick_r else None
