@@ -86,9 +86,15 @@ def _cue_re(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# One alternation of every cue, longest first across categories, so "order intake"
+# (other) wins over "order" (pledge); the category is looked up from the phrase.
+_CUE_CATEGORY = {w.lower(): cat for cat, words in V.CATEGORY_CUES.items() for w in words}
 _CUES = re.compile(r"(?<![\w-])(?:" + "|".join(
     f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
     re.IGNORECASE)
+_ANY_CUE = re.compile(r"(?<![\w-])(?:" + _cue_re(list(_CUE_CATEGORY)) + r")(?![\w-])", re.IGNORECASE)
+# "in 2025", "for fiscal 2026": a figure tied to one year is a yearly figure.
+_ONE_YEAR = re.compile(r"\A[^.;\n]{0,25}?\b(?:in|for|during)\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)")
 _PASSIVE = re.compile(r"\A[^.;:]{0,25}?\b(?:was|were|is|are|has been|have been|had been|will be|to be|being|be)\s+(?:\w+\s+)?(?:" +
                       "|".join(f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
                       re.IGNORECASE)
@@ -246,11 +252,11 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     if pm and pm.lastgroup:
         return pm.lastgroup
     best: Optional[str] = None
-    for m in _CUES.finditer(text[max(sent_start, f.start - 200):f.start]):
-        best = m.lastgroup
+    for m in _ANY_CUE.finditer(text, max(sent_start, f.start - 200), f.start):
+        best = _CUE_CATEGORY[m.group().lower()]
     if best is None:
-        cm = _CUES.search(text[f.end:hi])
-        best = cm.lastgroup if cm else None
+        cm = _ANY_CUE.search(text, f.end, hi)
+        best = _CUE_CATEGORY[cm.group().lower()] if cm else None
     money = unit.isupper()
     if money and best == "capacity" and period is None:
         return "pledge"
@@ -269,6 +275,8 @@ def _period(text: str, f: "Found", lo: int, hi: int) -> Optional[str]:
     m = _PERIOD.match(after.lstrip()) if after.strip() else None
     if m:
         return V.PERIODS[m.group("p").lower()]
+    if _ONE_YEAR.match(after):
+        return "year"
     found = None
     for m in _PERIOD.finditer(before):
         found = V.PERIODS[m.group("p").lower()]
