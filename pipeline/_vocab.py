@@ -578,6 +578,8 @@ PERSON_TITLES: list[str] = [
     "president", "Chancellor", "chancellor", "Premier", "Commissioner", "commissioner",
     "Ambassador", "ambassador", "envoy", "Spokesperson", "spokesperson", "spokesman",
     "spokeswoman", "Chief", "chief", "Senator", "senator", "MP", "lawmaker",
+    "Chief Executive Officer", "Chief Executive", "chief executive", "CEO", "Chairman",
+    "chairman", "Chairwoman", "Chair", "Director", "director", "head",
 ]
 # Last words of company names ("Rheinmetall AG"): such a name is never a person's.
 COMPANY_SUFFIXES: frozenset[str] = frozenset("""

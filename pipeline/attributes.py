@@ -154,12 +154,14 @@ def learn_names(text: str) -> dict[str, str]:
 
 _PERSON = r"(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 _TITLE = "(?:" + "|".join(V.PERSON_TITLES) + ")"
-_TITLED_BEFORE = re.compile(
-    r"(?:(?P<e>" + "|".join(re.escape(k) for k in sorted(V.ENTITIES, key=len, reverse=True)) + r")(?:['’]s)?\s+)?"
-    r"(?:[A-Z]?[a-z]+\s+){0,3}?" + _TITLE + r"(?:\s+of\s+(?:the\s+)?(?P<e2>[A-Z][\w]+))?,?\s+" + _PERSON)
-_TITLED_AFTER = re.compile(
-    _PERSON + r",\s+(?:the\s+)?(?P<e>" + "|".join(re.escape(k) for k in sorted(V.ENTITIES, key=len, reverse=True))
-    + r")(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?" + _TITLE)
+_ENTITY_ALT = "|".join(re.escape(k) for k in sorted(V.ENTITIES, key=len, reverse=True))
+# Anchored on the title (a literal), so the scan stays fast; the country before the
+# title is read from the few words before it.
+_TITLED_BEFORE = re.compile(r"(?<![\w-])" + _TITLE + r"(?:\s+of\s+(?:the\s+)?(?P<e2>[A-Z][\w]+))?,?\s+" + _PERSON)
+_ENTITY_BEFORE_TITLE = re.compile(r"(?P<e>" + _ENTITY_ALT + r")(?:['’]s)?\s+(?:[A-Z]?[a-z]+\s+){0,3}\Z")
+_TITLED_AFTER = re.compile(r",\s+(?:the\s+)?(?P<e>" + _ENTITY_ALT + r")(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?" + _TITLE)
+_PERSON_BEFORE_COMMA = re.compile(_PERSON + r"\Z")
+_ORG_BEFORE_TITLE = re.compile(r"(?<![\w-])(?P<o>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)?)(?:['’]s)?\s+\Z")
 _PLACE_RE = re.compile(
     r"\b(?:plant|plants|factory|factories|facility|facilities|site|works|base|headquarters|hub"
     r"|based|located|town|city|village|municipality)\s+(?:\w+\s+)?(?:in|at|near|outside)\s+"
@@ -172,16 +174,20 @@ def _people(text: str) -> dict[str, Optional[str]]:
     text does not say): a person is never the subject, their country is."""
     out: dict[str, Optional[str]] = {}
     for m in _TITLED_BEFORE.finditer(text):
-        ent = m.group("e") or (m.group("e2") if m.group("e2") in V.ENTITIES else None)
         person = m.group("p").removesuffix("'s").removesuffix("’s")
         words = person.split()
         if words[0] in V.ENTITIES or words[0] in V.NOT_SUBJECTS or words[-1] in V.COMPANY_SUFFIXES:
             continue
+        em = _ENTITY_BEFORE_TITLE.search(text, max(0, m.start() - 50), m.start())
+        ent = em.group("e") if em else (m.group("e2") if m.group("e2") in V.ENTITIES else None)
         known = next((V.ENTITIES[w] for w in words if w in V.ENTITIES), None)   # Boris Pistorius
-        out[person] = V.ENTITIES[ent] if ent else known or out.get(person)
+        om = _ORG_BEFORE_TITLE.search(text, max(0, m.start() - 40), m.start())
+        org = om.group("o") if om and om.group("o").split()[0] not in V.NOT_SUBJECTS else None
+        out[person] = V.ENTITIES[ent] if ent else known or org or out.get(person)   # Rheinmetall CEO X
     for m in _TITLED_AFTER.finditer(text):
-        if m.group("p").split()[0] not in V.NOT_SUBJECTS:
-            out[m.group("p")] = V.ENTITIES[m.group("e")]
+        pm = _PERSON_BEFORE_COMMA.search(text, max(0, m.start() - 40), m.start())
+        if pm and pm.group("p").split()[0] not in V.NOT_SUBJECTS:
+            out[pm.group("p")] = V.ENTITIES[m.group("e")]
     return out
 
 
@@ -215,6 +221,8 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             mod = m.group("cap") or m.group("mod")
             if mod.lower() in ("the", "a", "an", "this", "that", "its", "their", "new"):
                 continue
+            if mod.split()[-1].lower() in ("the", "a", "an", "this", "that", "its", "their", "our", "new", "of", "to", "and"):
+                continue                                  # "joined the coalition"
             mod = re.sub(r"-(?:led|backed|run|based)$", "", mod)
             name = f"{mod} {m.group('g')}"
         add(s + m.start(), s + m.end(), name, kind="group")
@@ -390,7 +398,11 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             same_para = last["any"] if last_para == _paragraph(text, f.start) else None
             subject = subject_by_sentence.get(i) or same_para or main_actor
         elif pick.pronoun:
-            subject = (pick.pronoun if pick.pronoun in ("EU", "NATO") else last.get(pick.pronoun)) or last["any"]
+            # "Papperger said the company would": the pointer means a name of its kind
+            # said before it in the sentence, else the last one of the document
+            here = [c.name for c in cands if c.kind == pick.pronoun and not c.pronoun and c.end <= pick.start]
+            subject = (pick.pronoun if pick.pronoun in ("EU", "NATO") else
+                       here[-1] if here else last.get(pick.pronoun)) or last["any"]
         else:
             subject = pick.name
         if i not in subject_by_sentence:

@@ -113,7 +113,9 @@ _BOUND_KIND = {"minimum": "lower_bound", "floor": "lower_bound", "maximum": "upp
 _THRESHOLD_BEFORE = re.compile(rf"(?<![\w])(?P<q>{_alt(list(V.THRESHOLD_VERBS))})\s*\Z", re.IGNORECASE)
 _LEGISLATURE = re.compile(rf"(?:{_alt(list(V.LEGISLATURE_WORDS))})", re.IGNORECASE)
 _SPACED_SCALE = re.compile(r"[ \t\u00a0](?P<k>(?-i:m|b|M|B))(?![\w-])")
-_FREQUENCY_AFTER = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|time)\b", re.IGNORECASE)
+_COMPARISON_AFTER = re.compile(
+    r"\s+(?:as|the|that|this|those|these|its|their|his|her|our|what|current|last|previous|pre-?war)\b",
+    re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"(?<![\d\w]\s)(?<!\d)(?:per\s?cents?|percents?|percentage)\s+of\s*\Z",
                              re.IGNORECASE)
 _PREV_WORD = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<w>[\w.'’&-]+)[ \t]*(?:\n[ \t]*)?\Z")
@@ -406,8 +408,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     s = m.start()
     if m.lastgroup == "mult":
         word = m.group().lower()
-        if word in ("twice", "thrice") and _FREQUENCY_AFTER.match(text, m.end()):
-            return None, m.end()                         # "twice a year" is a frequency
+        if word in ("twice", "thrice") and not _COMPARISON_AFTER.match(text, m.end()):
+            return None, m.end()            # "visited twice", "twice a year": how often, not how much
         if word in ("double", "triple", "quadruple", "doubles", "triples") and not re.search(
                 r"(?:\bto|will|would|could|should|can|may|might|nearly|almost|roughly|more than|plans? to|aims? to)\s*\Z",
                 text[max(0, s - 25):s], re.IGNORECASE):

@@ -252,6 +252,9 @@ NEWS_ATTRIBUTES = [
     Case("The order backlog stood at EUR 52 billion.", "EUR 52 billion", 52e9, "EUR", category="other"),
     Case("Britain trained 30,000 recruits.", "30,000 recruits", 30_000, "recruit", category="count"),
     Case("Germany will spend EUR 9 billion in 2025.", "EUR 9 billion", 9e9, "EUR", category="pledge", period="year"),
+    Case("Berlin has pledged €5 billion, Rheinmetall CEO Armin Papperger said. Papperger said the company "
+         "would build 200,000 shells.", "200,000 shells", 200_000, "shell", subject="Rheinmetall"),
+    Case("Last week 40 countries joined the coalition.", "40 countries", 40, "country", subject=None),
     Case("Tokyo will spend ¥40 billion this financial year.", "¥40 billion", 40e9, "JPY", period="year"),
 ]
 CASES = (NUMBERS + MONEY + CONVERSIONS + RANGES + QUALIFIERS + VAGUE + COUNTS + OTHER_UNITS + ATTRIBUTES
@@ -294,6 +297,7 @@ NOT_CLAIMS = [
     "In the first quarter sales grew.",
     "Sales in the third quarter were flat.",
     "The hotline runs 24/7.",
+    "He has visited Kyiv twice.",
     "The plant opens by twenty twenty-seven.",
     # identifiers, phone numbers, page furniture, document references
     "The answer was given to question UIN 31822.",
