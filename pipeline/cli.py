@@ -77,6 +77,10 @@ out_option = click.option(
 wait_option = click.option(
     "--wait", type=click.FloatRange(min=0), default=None,
     help="If another run is using the out folder, wait this many seconds for it before giving up (default 0).")
+ledger_option = click.option(
+    "--ledger", default=None,
+    help="Where the ledger is: a SQLite file, or postgresql://USER:PASSWORD@HOST/DB for a ledger a team shares "
+         "(default OUT/ledger.sqlite; also the `ledger` setting and the TRACKER_LEDGER variable).")
 
 
 @main.command()
@@ -84,13 +88,15 @@ wait_option = click.option(
 @out_option
 @wait_option
 @max_bytes_option
-def run(inbox: Path | None, out: Path | None, wait: float | None, max_bytes: int | None) -> None:
+@ledger_option
+def run(inbox: Path | None, out: Path | None, wait: float | None, max_bytes: int | None,
+        ledger: str | None) -> None:
     """Read new or changed articles in the inbox and update the ledger and the workbook.
 
     Articles already read and unchanged are skipped; nothing already in the ledger is
     lost. Problems with single articles are listed and recorded; the rest still runs.
     """
-    settings = settings_from(inbox=inbox, out=out, wait=wait, max_bytes=max_bytes)
+    settings = settings_from(inbox=inbox, out=out, wait=wait, max_bytes=max_bytes, ledger=ledger)
     inbox, out = settings.inbox, settings.out
     try:
         result = flow.run(settings, progress=ProgressDisplay())
@@ -103,10 +109,13 @@ def run(inbox: Path | None, out: Path | None, wait: float | None, max_bytes: int
                f"{len(errors)} error(s), {len(warnings)} warning(s).")
     for i in result.issues:
         click.echo(f"  {i.severity.value}: {describe(i)}")
-    _say_workbook(result.workbook, result.reviews_applied, out, settings.ledger_path)
+    _say_workbook(result.workbook, result.reviews_applied, out, settings)
 
 
-def _say_workbook(workbook: str, reviews: int, out: Path, ledger: Path) -> None:
+def _say_workbook(workbook: str, reviews: int, out: Path, settings: Settings) -> None:
+    from .store import describe_location
+
+    ledger = describe_location(settings.ledger_location)
     if reviews:
         click.echo(f"Applied {reviews} review decision(s) from the workbook.")
     where = f"Workbook: {workbook}" if workbook else f"Workbook unchanged: {out / flow.WORKBOOK_NAME}"
@@ -116,14 +125,15 @@ def _say_workbook(workbook: str, reviews: int, out: Path, ledger: Path) -> None:
 @main.command("review-import")
 @out_option
 @wait_option
-def review_import(out: Path | None, wait: float | None) -> None:
+@ledger_option
+def review_import(out: Path | None, wait: float | None, ledger: str | None) -> None:
     """Read the decisions typed on the workbook's Review sheet into the ledger now.
 
     Runs also do this on their own; use it to see your decisions applied without reading
     the inbox. Decisions are read from tracker.xlsx and any version written beside it
     (the latest wins); a decision that cannot be applied is listed and stays on the sheet.
     """
-    settings = settings_from(out=out, wait=wait)
+    settings = settings_from(out=out, wait=wait, ledger=ledger)
     try:
         done = flow.review_import(settings)
     except flow.RunError as err:
@@ -131,7 +141,7 @@ def review_import(out: Path | None, wait: float | None) -> None:
     click.echo(f"{done.reviews_applied} decision(s) applied; {len(done.issues)} problem(s).")
     for i in done.issues:
         click.echo(f"  {i.severity.value}: {describe(i)}")
-    _say_workbook(done.workbook, 0, settings.out, settings.ledger_path)
+    _say_workbook(done.workbook, 0, settings.out, settings)
 
 
 @main.command()

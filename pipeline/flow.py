@@ -145,7 +145,7 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
     inbox, out = settings.inbox, settings.out
     result = RunResult(started=datetime.now(), inbox=str(inbox), out=str(out))
     normaliser = run_normaliser(settings)
-    ledger = store.open_ledger(settings.ledger_path)
+    ledger = open_ledger(settings)
     try:
         known = store.known_versions(ledger)
         files = [(f, _key(f, inbox)) for f in ingest.list_files(inbox)]
@@ -212,7 +212,7 @@ def review_import(settings: Settings, today: date | None = None) -> AfterStore:
     """Read reviewers' decisions into the ledger and render the workbook, without reading the inbox."""
     settings.out.mkdir(parents=True, exist_ok=True)
     with out_folder_lock(settings.out, settings.wait):
-        ledger = store.open_ledger(settings.ledger_path)
+        ledger = open_ledger(settings)
         try:
             last = store.runs(ledger)
             return review_and_render(ledger, settings, last[-1]["id"] if last else 0, today or date.today())
@@ -250,6 +250,21 @@ def _unchanged_keys(path: Path, keys: list[str], known: dict[str, tuple[str, str
         return []
     same = [k for k in keys if known[k][0] == version]
     return same if same and all(known[k][1] == EXTRACTOR_VERSION for k in same) else []
+
+
+def open_ledger(settings: Settings) -> store.Ledger:
+    """The ledger the settings name (a SQLite file or a postgresql:// URL); one that cannot be
+    reached or is newer than this pipeline stops the run (exit 1)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .migrations import LedgerTooNew
+
+    where = store.describe_location(settings.ledger_location)
+    try:
+        return store.open_ledger(settings.ledger_location)
+    except (SQLAlchemyError, LedgerTooNew, ValueError) as err:
+        reason = str(getattr(err, "orig", None) or err).strip().splitlines()[0]
+        raise RunError(f"cannot open the ledger {where}: {reason}") from None
 
 
 def run_normaliser(settings: Settings) -> Normaliser:

@@ -5,6 +5,7 @@ of the same name (with dashes), which wins over the file.
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -12,6 +13,7 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 SETTINGS_FILE = "tracker.toml"
+LEDGER_ENV = "TRACKER_LEDGER"  # the ledger location, e.g. a team's postgresql:// URL
 DEFAULT_MAX_BYTES = 20_000_000  # an article is rarely over 1 MB; 20 MB leaves room for long reports
 
 
@@ -24,7 +26,8 @@ class Settings(BaseModel):
 
     inbox: Path = Field(Path("inbox"), description="Folder of documents to read.")
     out: Path = Field(Path("outputs"), description="Folder of the ledger and the workbook.")
-    ledger: Optional[str] = Field(None, description="Ledger location; default <out>/ledger.sqlite.")
+    ledger: Optional[str] = Field(None, description="Ledger location: a SQLite file, or a postgresql:// URL for a "
+                                  "ledger a team shares; default <out>/ledger.sqlite (env TRACKER_LEDGER).")
     max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0, description="Files over this size are refused unread.")
     wait: float = Field(0, ge=0, description="Seconds to wait for another run on the same out folder.")
     aliases: Optional[Path] = Field(None, description="Extra subject aliases (TOML), added to the shipped ones.")
@@ -37,6 +40,11 @@ class Settings(BaseModel):
     def ledger_path(self) -> Path:
         return Path(self.ledger) if self.ledger else self.out / "ledger.sqlite"
 
+    @property
+    def ledger_location(self) -> Path | str:
+        """What store.open_ledger opens: the SQLite file's path, or the database URL as given."""
+        return self.ledger if self.ledger and "://" in self.ledger else self.ledger_path
+
 
 def load_settings(folder: Path = Path("."), **overrides: Any) -> Settings:
     """Defaults, then `tracker.toml` in `folder` if present, then the non-None `overrides`."""
@@ -47,6 +55,8 @@ def load_settings(folder: Path = Path("."), **overrides: Any) -> Settings:
             values.update(tomllib.loads(path.read_text(encoding="utf-8")))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
             raise SettingsError(f"{path} is not valid TOML: {err}") from None
+    if os.environ.get(LEDGER_ENV):  # over the file, under the command line
+        values["ledger"] = os.environ[LEDGER_ENV]
     values.update({k: v for k, v in overrides.items() if v is not None})
     try:
         return Settings(**values)

@@ -1,107 +1,41 @@
-"""The ledger: the source of truth, in SQLite. Only this module talks to the database.
+"""The ledger: the source of truth, in SQLite (default) or PostgreSQL (a team's shared ledger).
+Only this module (and its schema, migrations.py) talks to the database.
 
-Every write is an upsert on a unique key, so a repeated run cannot store anything twice,
-and a run's writes are one transaction, so a crash leaves the previous state intact.
+One code path for both engines: SQLAlchemy Core with plain SQL both accept. Every write is
+an upsert on a unique key, so a repeated or concurrent run cannot store anything twice,
+and a run's writes are one transaction (a backfill's, one per batch, with the run marked
+incomplete until every batch is in), so a crash leaves the previous state intact. Write
+transactions are serialised: SQLite's `BEGIN IMMEDIATE`, PostgreSQL's transaction-level
+advisory lock, so two runs against one ledger take turns writing and never deadlock.
 Nothing is deleted: a document gone from the inbox is marked `missing`, a claim that no
 longer stands in its document's new version is marked `superseded`, a fixed problem is
 closed.
 """
 from __future__ import annotations
 
-import sqlite3
+import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
+from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, text
+from sqlalchemy.engine import make_url
 
+from .migrations import SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
 from .models import Claim, Document, Review, RunResult, Status, ValidationIssue
 from .models import Fact, Progress
-
-SCHEMA_VERSION = 1
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    started TEXT NOT NULL, finished TEXT, inbox TEXT, out TEXT,
-    documents_seen INTEGER, documents_read INTEGER, documents_unchanged INTEGER,
-    claims_found INTEGER, issues_found INTEGER, extractor_version TEXT,
-    complete INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS documents (
-    key TEXT PRIMARY KEY,            -- path relative to the inbox: the document's identity
-    source TEXT NOT NULL, title TEXT, date TEXT, date_source TEXT, read_as TEXT,
-    content_hash TEXT NOT NULL, size INTEGER, extractor_version TEXT,
-    claim_count INTEGER NOT NULL DEFAULT 0, error TEXT,
-    first_run INTEGER, last_run INTEGER, missing INTEGER NOT NULL DEFAULT 0,
-    rejected INTEGER NOT NULL DEFAULT 0   -- a reviewer marked the whole document irrelevant
-);
-CREATE TABLE IF NOT EXISTS claims (
-    id TEXT PRIMARY KEY, doc_key TEXT NOT NULL REFERENCES documents(key), content_hash TEXT NOT NULL,
-    quote TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT,
-    value TEXT NOT NULL, value_high TEXT, unit TEXT NOT NULL, qualifier TEXT NOT NULL,
-    category TEXT NOT NULL, subject TEXT, period TEXT, vague INTEGER NOT NULL DEFAULT 0,
-    recipient TEXT, purpose TEXT, value_eur TEXT, eur_rate TEXT, eur_rate_date TEXT,
-    status TEXT NOT NULL DEFAULT 'new', extractor_version TEXT,
-    first_run INTEGER, last_run INTEGER,
-    subject_raw TEXT, eur_rate_source TEXT
-);
--- Facts are rebuilt from the standing claims on every run; `current` = 0 marks one no longer found.
-CREATE TABLE IF NOT EXISTS facts (
-    id TEXT PRIMARY KEY, subject TEXT, category TEXT NOT NULL, unit TEXT NOT NULL, period TEXT,
-    value TEXT NOT NULL, value_high TEXT, qualifier TEXT NOT NULL, value_eur TEXT,
-    first_date TEXT, last_date TEXT, n_claims INTEGER NOT NULL, n_documents INTEGER NOT NULL,
-    kind TEXT, purpose TEXT, documents TEXT NOT NULL DEFAULT '',
-    current INTEGER NOT NULL DEFAULT 1, first_run INTEGER, last_run INTEGER
-);
-CREATE TABLE IF NOT EXISTS fact_claims (
-    fact_id TEXT NOT NULL REFERENCES facts(id), claim_id TEXT NOT NULL REFERENCES claims(id),
-    PRIMARY KEY (fact_id, claim_id)
-);
-CREATE INDEX IF NOT EXISTS fact_claims_claim ON fact_claims(claim_id);
-CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_key);
-CREATE TABLE IF NOT EXISTS issues (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_key TEXT NOT NULL, doc_hash TEXT NOT NULL, claim_id TEXT NOT NULL DEFAULT '',
-    severity TEXT NOT NULL, step TEXT NOT NULL, code TEXT NOT NULL,
-    message TEXT NOT NULL, hint TEXT, "where" TEXT NOT NULL DEFAULT '',
-    first_run INTEGER, last_run INTEGER, open INTEGER NOT NULL DEFAULT 1,
-    UNIQUE (doc_key, doc_hash, claim_id, code, "where")
-);
--- Reviewers' decisions, never overwritten: the latest per claim is the one in force.
-CREATE TABLE IF NOT EXISTS reviews (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    claim_id TEXT NOT NULL, doc_key TEXT NOT NULL, decision TEXT NOT NULL,
-    value TEXT, value_high TEXT, unit TEXT, qualifier TEXT, category TEXT, subject TEXT, period TEXT,
-    comment TEXT NOT NULL DEFAULT '', workbook TEXT NOT NULL, decided_at TEXT NOT NULL, run_id INTEGER,
-    UNIQUE (claim_id, decision, value, value_high, unit, qualifier, category, subject, period, comment,
-            workbook, decided_at)
-);
--- Tracker rows in the order they first appeared, so analysts' formulas keep their rows.
-CREATE TABLE IF NOT EXISTS series (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    subject TEXT NOT NULL, category TEXT NOT NULL, unit TEXT NOT NULL, period TEXT NOT NULL DEFAULT '',
-    UNIQUE (subject, category, unit, period)
-);
-CREATE INDEX IF NOT EXISTS reviews_claim ON reviews(claim_id);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
--- Analysts' own note columns on the Claims sheet, kept here too so a note outlives its row.
-CREATE TABLE IF NOT EXISTS notes (
-    claim_id TEXT NOT NULL, header TEXT NOT NULL, value TEXT, PRIMARY KEY (claim_id, header)
-);
-"""
 
 CLAIM_FIELDS = ["id", "quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
                 "category", "subject", "period", "vague", "recipient", "purpose", "value_eur",
                 "eur_rate", "eur_rate_date", "subject_raw", "eur_rate_source"]
 
-# Columns added after a ledger may have been created (no migration system yet): table -> (column, type).
-ADDED_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "claims": [("subject_raw", "TEXT"), ("eur_rate_source", "TEXT")],
-}
+# Any number, the same for every process: PostgreSQL's advisory lock that serialises writers.
+WRITE_LOCK = 7_301_924_113
+SQLITE_BUSY_SECONDS = 120  # how long a writer waits for another process's write transaction
 
 
 class Processed(BaseModel):
@@ -115,51 +49,129 @@ class Processed(BaseModel):
     issues: list[ValidationIssue] = []
 
 
+class Row(dict):
+    """A ledger row: by column name (`row["key"]`, `.keys()`) or by position (`row[0]`), as sqlite3.Row was."""
+
+    def __getitem__(self, k: Any) -> Any:
+        if isinstance(k, int):
+            return list(self.values())[k]
+        return dict.__getitem__(self, k)
+
+
 @dataclass
 class Ledger:
-    path: Path
-    conn: sqlite3.Connection
+    path: Path | str  # the SQLite file, or the database URL (password hidden)
+    engine: Engine
+    writer: Engine  # the same pool; its transactions take the write lock
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
 
     def close(self) -> None:
-        self.conn.close()
+        self.engine.dispose()
 
 
-def open_ledger(path: Path) -> Ledger:
-    """Open (creating when new) the ledger at `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None)  # transactions are explicit (BEGIN below)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA foreign_keys=ON")
-    _ensure_columns(conn)
-    conn.executescript(SCHEMA)
-    if conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
-        conn.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
-    return Ledger(path, conn)
+def is_url(location: str | Path) -> bool:
+    return isinstance(location, str) and "://" in location
 
 
-def _ensure_columns(conn: sqlite3.Connection) -> None:
-    """Add the columns of ADDED_COLUMNS that an older ledger's tables lack (before SCHEMA's indexes)."""
-    for table, columns in ADDED_COLUMNS.items():
-        have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
-        if not have:
-            continue  # a new ledger: SCHEMA creates the table whole
-        for name, kind in columns:
-            if name not in have:
-                conn.execute(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+def engine_url(location: str | Path) -> str:
+    """A SQLAlchemy URL for a ledger location: a file path (SQLite), `sqlite:///...` or
+    `postgresql://...` (psycopg 3 is the driver)."""
+    if not is_url(location):
+        return f"sqlite:///{Path(location)}"
+    url = str(location)
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def describe_location(location: str | Path) -> str:
+    """The ledger's location to print: a URL without its password."""
+    if not is_url(location):
+        return str(location)
+    return make_url(str(location)).render_as_string(hide_password=True)
+
+
+def open_ledger(path: Path | str) -> Ledger:
+    """Open (creating and migrating when needed) the ledger at `path`: a SQLite file path or
+    a database URL (`postgresql://user:password@host/db`, `sqlite:///file`)."""
+    url = engine_url(path)
+    if url.startswith("sqlite"):
+        file = make_url(url).database
+        if file and file != ":memory:":
+            Path(file).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+        _sqlite_transactions(engine)
+    elif url.startswith("postgresql"):
+        engine = create_engine(url, pool_pre_ping=True)
+    else:
+        raise ValueError(f"ledger {describe_location(path)}: only SQLite files and postgresql:// URLs are supported")
+    ledger = Ledger(describe_location(path) if is_url(path) else Path(path), engine,
+                    engine.execution_options(ledger_write=True))
+    try:
+        with _write(ledger) as conn:
+            migrate(conn)
+    except BaseException:
+        engine.dispose()
+        raise
+    return ledger
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """SQLite under SQLAlchemy: the driver's own transaction handling off, WAL and foreign keys
+    on, and a writer's transaction begun IMMEDIATE (it holds the write lock from its start,
+    so two writers queue instead of failing half way)."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("ledger_write") else "BEGIN")
+
+
+@contextmanager
+def _write(ledger: Ledger) -> Iterator[Connection]:
+    """One write transaction, holding the ledger's write lock until it commits or rolls back."""
+    with ledger.writer.begin() as conn:
+        if ledger.dialect == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+        yield conn
+
+
+def _rows(ledger: Ledger, sql: str, params: dict | None = None) -> list[Row]:
+    with ledger.engine.connect() as conn:
+        return [Row(r) for r in conn.execute(text(sql), params or {}).mappings()]
+
+
+def _q(conn: Connection, sql: str, params: dict | list | None = None):
+    return conn.execute(text(sql), params if params is not None else {})
 
 
 def known_versions(ledger: Ledger) -> dict[str, tuple[str, str]]:
     """Document key -> (content hash, extractor version) as last stored."""
-    rows = ledger.conn.execute("SELECT key, content_hash, extractor_version FROM documents")
-    return {r["key"]: (r["content_hash"], r["extractor_version"] or "") for r in rows}
+    with ledger.engine.connect() as conn:
+        return _known(conn)
+
+
+def _known(conn: Connection) -> dict[str, tuple[str, str]]:
+    rows = _q(conn, "SELECT key, content_hash, extractor_version FROM documents")
+    return {k: (h, v or "") for k, h, v in rows}
 
 
 def _num(d: Optional[Decimal]) -> Optional[str]:
     return None if d is None else format(d, "f")
 
 
-def _claim_row(c: Claim) -> list[object]:
+def _claim_row(c: Claim) -> dict[str, object]:
     row = c.model_dump(include=set(CLAIM_FIELDS))
     for f in ("value", "value_high", "value_eur", "eur_rate"):
         row[f] = _num(row[f])
@@ -167,7 +179,7 @@ def _claim_row(c: Claim) -> list[object]:
         row[f] = row[f].value if row[f] is not None else None
     row["eur_rate_date"] = row["eur_rate_date"].isoformat() if row["eur_rate_date"] else None
     row["vague"] = int(row["vague"])
-    return [row[f] for f in CLAIM_FIELDS]
+    return {f: row[f] for f in CLAIM_FIELDS}
 
 
 def store_run(ledger: Ledger, result: RunResult, processed: list[Processed], seen: set[str]) -> int:
@@ -176,125 +188,177 @@ def store_run(ledger: Ledger, result: RunResult, processed: list[Processed], see
     `processed` holds the new or changed files; `seen` every file key listed this run, so
     that documents no longer in the inbox can be marked missing (never deleted).
     """
-    db = ledger.conn
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        run_id = db.execute(
-            "INSERT INTO runs (started, inbox, out, extractor_version) VALUES (?, ?, ?, ?)",
-            (result.started.isoformat(timespec="seconds"), result.inbox, result.out, result.extractor_version),
-        ).lastrowid
+    with _write(ledger) as db:
+        run_id = _insert_run(db, result)
         for p in processed:
             _store_document(db, run_id, p, result.extractor_version)
         if seen:
-            was_missing = {r[0] for r in db.execute("SELECT key FROM documents WHERE missing = 1")}
-            missing = set(known_versions(ledger)) - seen
+            was_missing = {r[0] for r in _q(db, "SELECT key FROM documents WHERE missing = 1")}
+            missing = set(_known(db)) - seen
             if missing != was_missing:
-                db.execute("UPDATE documents SET missing = 0")
-                db.executemany("UPDATE documents SET missing = 1 WHERE key = ?", [(k,) for k in missing])
+                _q(db, "UPDATE documents SET missing = 0 WHERE missing != 0")
+                if missing:
+                    _q(db, "UPDATE documents SET missing = 1 WHERE key = :k", [{"k": k} for k in sorted(missing)])
                 _bump(db)
         if processed:
             _bump(db)
-        db.execute(
-            "UPDATE runs SET finished = ?, documents_seen = ?, documents_read = ?, documents_unchanged = ?,"
-            " claims_found = ?, issues_found = ?, complete = 1 WHERE id = ?",
-            (datetime.now().isoformat(timespec="seconds"), result.documents_seen, result.documents_read,
-             result.documents_unchanged, result.claims_found, len(result.issues), run_id),
-        )
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+        _finish_run(db, run_id, result, complete=True)
     return run_id
 
 
-def _store_document(db: sqlite3.Connection, run_id: int, p: Processed, version: str) -> None:
+def _insert_run(db: Connection, result: RunResult) -> int:
+    return _q(db, """INSERT INTO runs (started, inbox, out, extractor_version) VALUES (:s, :i, :o, :v) RETURNING id""",
+              {"s": result.started.isoformat(timespec="seconds"), "i": result.inbox, "o": result.out,
+               "v": result.extractor_version}).scalar_one()
+
+
+def _finish_run(db: Connection, run_id: int, result: RunResult, complete: bool) -> None:
+    _q(db, """UPDATE runs SET finished = :f, documents_seen = :seen, documents_read = :read,
+                  documents_unchanged = :same, claims_found = :claims, issues_found = :issues, complete = :c
+              WHERE id = :id""",
+       {"f": datetime.now().isoformat(timespec="seconds"), "seen": result.documents_seen,
+        "read": result.documents_read, "same": result.documents_unchanged, "claims": result.claims_found,
+        "issues": len(result.issues), "c": int(complete), "id": run_id})
+
+
+# --- a run written in batches (backfills) -------------------------------------------------
+
+def start_run(ledger: Ledger, result: RunResult, resume: bool = True) -> int:
+    """A run row marked incomplete, for a run written in batches. With `resume`, the latest
+    incomplete run over the same inbox and out folder is taken up again instead (a backfill
+    started again after it was killed)."""
+    with _write(ledger) as db:
+        if resume:
+            found = _q(db, """SELECT id FROM runs WHERE complete = 0 AND inbox = :i AND out = :o
+                              ORDER BY id DESC LIMIT 1""", {"i": result.inbox, "o": result.out}).scalar()
+            if found is not None:
+                return found
+        return _insert_run(db, result)
+
+
+def store_batch(ledger: Ledger, run_id: int, processed: list[Processed], version: str) -> None:
+    """Write one batch of documents of run `run_id` in one transaction. Idempotent: a batch
+    written again (a retried partition, a restarted backfill) changes nothing more."""
+    if not processed:
+        return
+    with _write(ledger) as db:
+        for p in processed:
+            _store_document(db, run_id, p, version)
+        _bump(db)
+
+
+def finish_run(ledger: Ledger, run_id: int, result: RunResult, complete: bool = True) -> None:
+    """Record a batch-written run's counts; `complete` once every batch is in."""
+    with _write(ledger) as db:
+        _finish_run(db, run_id, result, complete)
+
+
+def _store_document(db: Connection, run_id: int, p: Processed, version: str) -> None:
     d = p.document
     errors = [i.message for i in p.issues if i.severity == "error" and not i.claim_id]
-    db.execute(
-        """INSERT INTO documents (key, source, title, date, date_source, read_as, content_hash, size,
-                                  extractor_version, claim_count, error, first_run, last_run)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(key) DO UPDATE SET source = excluded.source, title = excluded.title,
-               date = excluded.date, date_source = excluded.date_source, read_as = excluded.read_as,
-               content_hash = excluded.content_hash, size = excluded.size,
-               extractor_version = excluded.extractor_version, claim_count = excluded.claim_count,
-               error = excluded.error, last_run = excluded.last_run""",
-        (p.key, p.source, d.title if d else "", d.date.isoformat() if d and d.date else None,
-         d.date_source if d else "none", d.read_as if d else "", p.version, d.size if d else None,
-         version, len(p.claims), " ".join(errors) or None, run_id, run_id),
-    )
-    ids = [c.id for c in p.claims]
+    _q(db, """INSERT INTO documents (key, source, title, date, date_source, read_as, content_hash, size,
+                                     extractor_version, claim_count, error, first_run, last_run)
+              VALUES (:key, :source, :title, :date, :date_source, :read_as, :hash, :size, :version, :n,
+                      :error, :run, :run)
+              ON CONFLICT(key) DO UPDATE SET source = excluded.source, title = excluded.title,
+                  date = excluded.date, date_source = excluded.date_source, read_as = excluded.read_as,
+                  content_hash = excluded.content_hash, size = excluded.size,
+                  extractor_version = excluded.extractor_version, claim_count = excluded.claim_count,
+                  error = excluded.error, last_run = excluded.last_run""",
+       {"key": p.key, "source": p.source, "title": d.title if d else "",
+        "date": d.date.isoformat() if d and d.date else None, "date_source": d.date_source if d else "none",
+        "read_as": d.read_as if d else "", "hash": p.version, "size": d.size if d else None,
+        "version": version, "n": len(p.claims), "error": " ".join(errors) or None, "run": run_id})
     # Claims of an earlier version (or an earlier extractor) that no longer stand are kept, marked.
-    db.execute(
-        f"UPDATE claims SET status = ? WHERE doc_key = ? AND status != ? AND id NOT IN ({','.join('?' * len(ids))})",
-        [Status.superseded.value, p.key, Status.superseded.value, *ids],
-    )
+    db.execute(text("""UPDATE claims SET status = :sup WHERE doc_key = :key AND status != :sup
+                       AND id NOT IN :ids""").bindparams(bindparam("ids", expanding=True)),
+               {"sup": Status.superseded.value, "key": p.key, "ids": [c.id for c in p.claims]})
     _move_reviews(db, p)
-    cols = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
-    updates = ", ".join(f'"{f}" = excluded."{f}"' for f in CLAIM_FIELDS if f != "id")
-    db.executemany(
-        f"""INSERT INTO claims ({cols}, doc_key, content_hash, extractor_version, first_run, last_run)
-            VALUES ({','.join('?' * len(CLAIM_FIELDS))}, ?, ?, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET {updates}, extractor_version = excluded.extractor_version,
-                last_run = excluded.last_run,
-                status = CASE WHEN claims.status = 'superseded' THEN 'new' ELSE claims.status END""",
-        [[*_claim_row(c), p.key, p.version, version, run_id, run_id] for c in p.claims],
-    )
+    if p.claims:
+        cols = ", ".join(f'"{f}"' for f in CLAIM_FIELDS)
+        marks = ", ".join(f":{f}" for f in CLAIM_FIELDS)
+        updates = ", ".join(f'"{f}" = excluded."{f}"' for f in CLAIM_FIELDS if f != "id")
+        _q(db, f"""INSERT INTO claims ({cols}, doc_key, content_hash, extractor_version, first_run, last_run)
+                   VALUES ({marks}, :doc_key, :content_hash, :xv, :run, :run)
+                   ON CONFLICT(id) DO UPDATE SET {updates}, extractor_version = excluded.extractor_version,
+                       last_run = excluded.last_run,
+                       status = CASE WHEN claims.status = 'superseded' THEN 'new' ELSE claims.status END""",
+           [{**_claim_row(c), "doc_key": p.key, "content_hash": p.version, "xv": version, "run": run_id}
+            for c in p.claims])
     # A problem stays open until its document changes; re-finding it only touches last_run.
-    db.execute("UPDATE issues SET open = 0 WHERE doc_key = ? AND doc_hash != ?", (p.key, p.version))
-    db.executemany(
-        """INSERT INTO issues (doc_key, doc_hash, claim_id, severity, step, code, message, hint, "where",
-                               first_run, last_run)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT(doc_key, doc_hash, claim_id, code, "where") DO UPDATE SET
-               message = excluded.message, hint = excluded.hint, last_run = excluded.last_run, open = 1""",
-        [(p.key, p.version, i.claim_id, i.severity.value, i.step.value, i.code.value, i.message, i.hint,
-          i.where, run_id, run_id) for i in p.issues],
-    )
+    _q(db, "UPDATE issues SET open = 0 WHERE doc_key = :k AND doc_hash != :h AND open = 1", {"k": p.key, "h": p.version})
+    if p.issues:
+        _q(db, """INSERT INTO issues (doc_key, doc_hash, claim_id, severity, step, code, message, hint, "where",
+                                      first_run, last_run)
+                  VALUES (:k, :h, :c, :sev, :step, :code, :msg, :hint, :where, :run, :run)
+                  ON CONFLICT(doc_key, doc_hash, claim_id, code, "where") DO UPDATE SET
+                      message = excluded.message, hint = excluded.hint, last_run = excluded.last_run, open = 1""",
+           [{"k": p.key, "h": p.version, "c": i.claim_id, "sev": i.severity.value, "step": i.step.value,
+             "code": i.code.value, "msg": i.message, "hint": i.hint, "where": i.where, "run": run_id}
+            for i in p.issues])
 
 
-def _move_reviews(db: sqlite3.Connection, p: Processed) -> None:
+REVIEW_COLUMNS = ["claim_id", "doc_key", "decision", "value", "value_high", "unit", "qualifier", "category",
+                  "subject", "period", "comment", "workbook", "decided_at", "run_id"]
+
+INSERT_REVIEW = f"""INSERT INTO reviews ({', '.join(REVIEW_COLUMNS)}, fingerprint)
+                    VALUES ({', '.join(':' + c for c in REVIEW_COLUMNS)}, :fingerprint)
+                    ON CONFLICT (fingerprint) DO NOTHING"""
+
+
+def _insert_review(db: Connection, row: dict) -> int:
+    """Keep one decision (history: never overwritten); returns 1 when it was new."""
+    row = {c: row.get(c) for c in REVIEW_COLUMNS}
+    return _q(db, INSERT_REVIEW, {**row, "fingerprint": review_fingerprint(row)}).rowcount
+
+
+def _move_reviews(db: Connection, p: Processed) -> None:
     """Decisions on a claim of the document's old version move to the new claim with the same
     quote nearest the old place; a decision with no such claim stays on the superseded one."""
-    old = db.execute(
-        """SELECT DISTINCT c.id, c.quote, c.start FROM claims c JOIN reviews r ON r.claim_id = c.id
-           WHERE c.doc_key = ? AND c.content_hash != ?""", (p.key, p.version)).fetchall()
+    old = _q(db, """SELECT DISTINCT c.id, c.quote, c.start FROM claims c JOIN reviews r ON r.claim_id = c.id
+                    WHERE c.doc_key = :k AND c.content_hash != :h""", {"k": p.key, "h": p.version}).all()
     for claim_id, quote, start in old:
         candidates = [c for c in p.claims if c.quote == quote and c.id != claim_id]
         if not candidates:
             continue
         target = min(candidates, key=lambda c: abs(c.start - start))
-        db.execute(
-            """INSERT OR IGNORE INTO reviews (claim_id, doc_key, decision, value, value_high, unit, qualifier,
-                   category, subject, period, comment, workbook, decided_at, run_id)
-               SELECT ?, doc_key, decision, value, value_high, unit, qualifier, category, subject, period,
-                   comment, workbook, decided_at, run_id FROM reviews WHERE claim_id = ?""", (target.id, claim_id))
+        for r in _q(db, "SELECT * FROM reviews WHERE claim_id = :c ORDER BY id", {"c": claim_id}).mappings().all():
+            _insert_review(db, {**r, "claim_id": target.id})
 
 
-def _bump(db: sqlite3.Connection) -> None:
+def _bump(db: Connection) -> None:
     """Count a change of what the workbook shows, so an unchanged ledger is not rendered again."""
-    db.execute("""INSERT INTO meta (key, value) VALUES ('data_version', '1')
-                  ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1""")
+    _q(db, """INSERT INTO meta (key, value) VALUES ('data_version', '1')
+              ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)""")
 
 
 def meta(ledger: Ledger, key: str) -> str | None:
-    row = ledger.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else None
+    rows = _rows(ledger, "SELECT value FROM meta WHERE key = :k", {"k": key})
+    return rows[0]["value"] if rows else None
 
 
 def set_meta(ledger: Ledger, key: str, value: str) -> None:
-    ledger.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = ?",
-                        (key, value, value))
+    with _write(ledger) as db:
+        _set_meta(db, key, value)
+
+
+def _set_meta(db: Connection, key: str, value: str) -> None:
+    _q(db, "INSERT INTO meta (key, value) VALUES (:k, :v) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+       {"k": key, "v": value})
 
 
 def notes(ledger: Ledger) -> tuple[list[str], dict[str, dict[str, object]]]:
     """The analyst's note columns, in their order, and the notes by claim id."""
-    import json
+    with ledger.engine.connect() as conn:
+        return _notes(conn)
 
-    headers = json.loads(meta(ledger, "note_headers") or "[]")
+
+def _notes(conn: Connection) -> tuple[list[str], dict[str, dict[str, object]]]:
+    head = _q(conn, "SELECT value FROM meta WHERE key = 'note_headers'").scalar()
+    headers = json.loads(head or "[]")
     found: dict[str, dict[str, object]] = {}
-    for claim_id, head, value in ledger.conn.execute("SELECT claim_id, header, value FROM notes"):
-        found.setdefault(claim_id, {})[head] = json.loads(value)
+    for claim_id, header, value in _q(conn, "SELECT claim_id, header, value FROM notes"):
+        found.setdefault(claim_id, {})[header] = json.loads(value)
     return headers, found
 
 
@@ -305,8 +369,6 @@ def store_notes(ledger: Ledger, headers: list[str], found: dict[str, dict[str, o
     Claims in `shown` were on the sheet: a note cleared there is cleared here. Notes of
     claims no longer on the sheet are kept.
     """
-    import json
-
     old_headers, old = notes(ledger)
     merged_headers = list(headers)  # the sheet's columns as the analyst left them
     new = {cid: dict(v) for cid, v in old.items() if cid not in shown}
@@ -314,24 +376,19 @@ def store_notes(ledger: Ledger, headers: list[str], found: dict[str, dict[str, o
         new[cid] = {h: v for h, v in values.items()}
     if new == old and merged_headers == old_headers:
         return False
-    db = ledger.conn
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        db.execute("DELETE FROM notes")
-        db.executemany("INSERT INTO notes (claim_id, header, value) VALUES (?, ?, ?)",
-                       [(cid, h, json.dumps(v, default=str)) for cid, vals in new.items() for h, v in vals.items()])
-        set_meta(ledger, "note_headers", json.dumps(merged_headers))
+    with _write(ledger) as db:
+        _q(db, "DELETE FROM notes")
+        rows = [{"c": cid, "h": h, "v": json.dumps(v, default=str)} for cid, vals in new.items() for h, v in vals.items()]
+        if rows:
+            _q(db, "INSERT INTO notes (claim_id, header, value) VALUES (:c, :h, :v)", rows)
+        _set_meta(db, "note_headers", json.dumps(merged_headers))
         _bump(db)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
     return True
 
 
 def data_version(ledger: Ledger) -> int:
-    row = ledger.conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
-    return int(row[0]) if row else 0
+    value = meta(ledger, "data_version")
+    return int(value) if value else 0
 
 
 def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[ValidationIssue],
@@ -341,70 +398,65 @@ def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[Validati
     The review step's open problems are replaced by `problems`: a row fixed by the
     reviewer closes its problem. `hashes` gives each document's current content hash.
     """
-    db = ledger.conn
-    hashes = hashes if hashes is not None else {k: h for k, (h, _) in known_versions(ledger).items()}
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with _write(ledger) as db:
+        hashes = hashes if hashes is not None else {k: h for k, (h, _) in _known(db).items()}
         new = 0
         for r in reviews:
-            new += db.execute(
-                """INSERT OR IGNORE INTO reviews (claim_id, doc_key, decision, value, value_high, unit, qualifier,
-                       category, subject, period, comment, workbook, decided_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (r.claim_id, r.document, r.decision.value, _num(r.value), _num(r.value_high), r.unit,
-                 r.qualifier.value if r.qualifier else None, r.category.value if r.category else None,
-                 r.subject, r.period.value if r.period else None, r.comment, r.workbook,
-                 r.decided_at.isoformat()),
-            ).rowcount
+            new += _insert_review(db, {
+                "claim_id": r.claim_id, "doc_key": r.document, "decision": r.decision.value, "value": _num(r.value),
+                "value_high": _num(r.value_high), "unit": r.unit,
+                "qualifier": r.qualifier.value if r.qualifier else None,
+                "category": r.category.value if r.category else None, "subject": r.subject,
+                "period": r.period.value if r.period else None, "comment": r.comment, "workbook": r.workbook,
+                "decided_at": r.decided_at.isoformat(), "run_id": None})
             if r.decision.value == "add":
-                db.execute(
-                    """INSERT OR IGNORE INTO claims (id, doc_key, content_hash, quote, start, "end", sentence, value,
-                           value_high, unit, qualifier, category, subject, period, status, extractor_version)
-                       VALUES (?, ?, ?, ?, 0, 0, '', ?, ?, ?, ?, ?, ?, ?, 'accepted', 'reviewer')""",
-                    (r.claim_id, r.document, hashes.get(r.document, ""), r.quote, _num(r.value),
-                     _num(r.value_high), r.unit, (r.qualifier.value if r.qualifier else "exact"),
-                     (r.category.value if r.category else "other"), r.subject, r.period.value if r.period else None))
+                _q(db, """INSERT INTO claims (id, doc_key, content_hash, quote, start, "end", sentence, value,
+                              value_high, unit, qualifier, category, subject, period, status, extractor_version)
+                          VALUES (:id, :doc, :hash, :quote, 0, 0, '', :value, :high, :unit, :qualifier, :category,
+                                  :subject, :period, 'accepted', 'reviewer')
+                          ON CONFLICT DO NOTHING""",
+                   {"id": r.claim_id, "doc": r.document, "hash": hashes.get(r.document, ""), "quote": r.quote,
+                    "value": _num(r.value), "high": _num(r.value_high), "unit": r.unit,
+                    "qualifier": r.qualifier.value if r.qualifier else "exact",
+                    "category": r.category.value if r.category else "other", "subject": r.subject,
+                    "period": r.period.value if r.period else None})
             elif r.decision.value == "reject document":
-                db.execute("UPDATE documents SET rejected = 1 WHERE key = ?", (r.document,))
+                _q(db, "UPDATE documents SET rejected = 1 WHERE key = :k", {"k": r.document})
         # The latest decision on each claim sets its status.
-        db.execute(
-            """UPDATE claims SET status = (
-                   SELECT CASE decision WHEN 'accept' THEN 'accepted' WHEN 'correct' THEN 'corrected'
-                                        WHEN 'reject' THEN 'rejected' WHEN 'add' THEN 'accepted' END
-                   FROM reviews WHERE reviews.claim_id = claims.id ORDER BY decided_at DESC, id DESC LIMIT 1)
-               WHERE status != 'superseded' AND id IN (SELECT claim_id FROM reviews)""")
-        before = db.execute("SELECT COUNT(*) FROM issues WHERE step = 'review' AND open = 1").fetchone()[0]
-        db.execute("UPDATE issues SET open = 0 WHERE step = 'review'")
-        db.executemany(
-            """INSERT INTO issues (doc_key, doc_hash, claim_id, severity, step, code, message, hint, "where")
-               VALUES (?, 'review', ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(doc_key, doc_hash, claim_id, code, "where") DO UPDATE SET
-                   message = excluded.message, hint = excluded.hint, open = 1""",
-            [(i.document, i.claim_id, i.severity.value, i.step.value, i.code.value, i.message, i.hint, i.where)
-             for i in problems])
+        _q(db, """UPDATE claims SET status = (
+                      SELECT CASE decision WHEN 'accept' THEN 'accepted' WHEN 'correct' THEN 'corrected'
+                                           WHEN 'reject' THEN 'rejected' WHEN 'add' THEN 'accepted' END
+                      FROM reviews WHERE reviews.claim_id = claims.id ORDER BY decided_at DESC, id DESC LIMIT 1)
+                  WHERE status != 'superseded' AND id IN (SELECT claim_id FROM reviews)""")
+        before = _q(db, "SELECT COUNT(*) FROM issues WHERE step = 'review' AND open = 1").scalar()
+        _q(db, "UPDATE issues SET open = 0 WHERE step = 'review' AND open = 1")
+        if problems:
+            _q(db, """INSERT INTO issues (doc_key, doc_hash, claim_id, severity, step, code, message, hint, "where")
+                      VALUES (:k, 'review', :c, :sev, :step, :code, :msg, :hint, :where)
+                      ON CONFLICT(doc_key, doc_hash, claim_id, code, "where") DO UPDATE SET
+                          message = excluded.message, hint = excluded.hint, open = 1""",
+               [{"k": i.document, "c": i.claim_id, "sev": i.severity.value, "step": i.step.value,
+                 "code": i.code.value, "msg": i.message, "hint": i.hint, "where": i.where} for i in problems])
         if new or problems or before:
             _bump(db)
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
     return new
 
 
 def register_series(ledger: Ledger, keys: set[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
     """Every series ever shown, in the order each first appeared (new ones appended)."""
-    db = ledger.conn
-    known = {tuple(r) for r in db.execute("SELECT subject, category, unit, period FROM series")}
+    order = "SELECT subject, category, unit, period FROM series ORDER BY id"
+    known = {tuple(r.values()) for r in _rows(ledger, order)}
     if keys - known:
-        with db:
-            db.executemany("INSERT OR IGNORE INTO series (subject, category, unit, period) VALUES (?, ?, ?, ?)",
-                           sorted(keys - known))
-    return [tuple(r) for r in db.execute("SELECT subject, category, unit, period FROM series ORDER BY id")]
+        with _write(ledger) as db:
+            _q(db, """INSERT INTO series (subject, category, unit, period) VALUES (:s, :c, :u, :p)
+                      ON CONFLICT DO NOTHING""",
+               [{"s": s, "c": c, "u": u, "p": p} for s, c, u, p in sorted(keys - known)])
+    return [tuple(r.values()) for r in _rows(ledger, order)]
 
 
 def claim_documents(ledger: Ledger) -> dict[str, str]:
     """Claim id -> document key, for claims that stand."""
-    return dict(ledger.conn.execute("SELECT id, doc_key FROM claims WHERE status != 'superseded'"))
+    return {r["id"]: r["doc_key"] for r in _rows(ledger, "SELECT id, doc_key FROM claims WHERE status != 'superseded'")}
 
 
 EFFECTIVE = ["value", "value_high", "unit", "qualifier", "category", "subject", "period"]
@@ -416,7 +468,7 @@ def current_claims(ledger: Ledger) -> list[dict]:
     A correction's fields replace the extractor's (which stay in the claims table); a claim
     of a document rejected as irrelevant is shown as rejected.
     """
-    cur = ledger.conn.execute(
+    rows = _rows(ledger,
         """SELECT c.*, d.date AS doc_date, d.source AS doc_source, d.title AS doc_title,
                   d.date_source AS doc_date_source, d.rejected AS doc_rejected,
                   r.decision AS review_decision, r.comment AS review_comment, r.workbook AS review_workbook,
@@ -428,8 +480,8 @@ def current_claims(ledger: Ledger) -> list[dict]:
            WHERE c.status != 'superseded'
            ORDER BY d.date IS NULL, d.date, c.doc_key, c.start""")
     out = []
-    for row in cur:
-        rec = dict(row)
+    for rec in rows:
+        rec = dict(rec)
         if rec["review_decision"] in ("correct", "add"):
             for f in EFFECTIVE:
                 if rec["r_" + f] is not None:
@@ -440,18 +492,17 @@ def current_claims(ledger: Ledger) -> list[dict]:
     return out
 
 
-def documents(ledger: Ledger) -> list[sqlite3.Row]:
-    return list(ledger.conn.execute("SELECT * FROM documents ORDER BY key"))
+def documents(ledger: Ledger) -> list[Row]:
+    return _rows(ledger, "SELECT * FROM documents ORDER BY key")
 
 
-def open_issues(ledger: Ledger) -> list[sqlite3.Row]:
-    return list(ledger.conn.execute(
-        """SELECT * FROM issues WHERE open = 1
-           ORDER BY severity = 'warning', doc_key, claim_id, id"""))
+def open_issues(ledger: Ledger) -> list[Row]:
+    return _rows(ledger, """SELECT * FROM issues WHERE open = 1
+                            ORDER BY severity = 'warning', doc_key, claim_id, id""")
 
 
-def runs(ledger: Ledger) -> list[sqlite3.Row]:
-    return list(ledger.conn.execute("SELECT * FROM runs ORDER BY id"))
+def runs(ledger: Ledger) -> list[Row]:
+    return _rows(ledger, "SELECT * FROM runs ORDER BY id")
 
 
 # --- facts (pipeline/facts.py builds them; these read and write them) -------------------
@@ -473,8 +524,7 @@ def fact_inputs(ledger: Ledger) -> FactInputs:
     claims: list[Claim] = []
     dates: dict[str, Optional[date]] = {}
     corrected: set[str] = set()
-    for row in current_claims(ledger):
-        rec = dict(row)
+    for rec in current_claims(ledger):
         if rec["status"] in (Status.rejected.value, Status.superseded.value):
             continue
         dates[rec["doc_key"]] = date.fromisoformat(rec["doc_date"]) if rec["doc_date"] else None
@@ -495,8 +545,8 @@ def fact_inputs(ledger: Ledger) -> FactInputs:
     return FactInputs(claims, dates, corrected)
 
 
-def _dec(text: Optional[str]) -> Optional[Decimal]:
-    return None if text is None or text == "" else Decimal(text)
+def _dec(text_: Optional[str]) -> Optional[Decimal]:
+    return None if text_ is None or text_ == "" else Decimal(text_)
 
 
 def update_normalised(ledger: Ledger, claims: list[Claim]) -> None:
@@ -504,83 +554,76 @@ def update_normalised(ledger: Ledger, claims: list[Claim]) -> None:
     a claim now converted closes its `no_rate` problem."""
     if not claims:
         return
-    db = ledger.conn
-    with db:
-        db.executemany(
-            """UPDATE claims SET subject = ?, subject_raw = ?, value_eur = ?, eur_rate = ?, eur_rate_date = ?,
-                   eur_rate_source = ? WHERE id = ?""",
-            [(c.subject, c.subject_raw, _num(c.value_eur), _num(c.eur_rate),
-              c.eur_rate_date.isoformat() if c.eur_rate_date else None, c.eur_rate_source, c.id) for c in claims])
-        db.executemany("UPDATE issues SET open = 0 WHERE claim_id = ? AND code = 'no_rate'",
-                       [(c.id,) for c in claims if c.value_eur is not None])
+    with _write(ledger) as db:
+        _q(db, """UPDATE claims SET subject = :s, subject_raw = :raw, value_eur = :eur, eur_rate = :rate,
+                      eur_rate_date = :rd, eur_rate_source = :src WHERE id = :id""",
+           [{"s": c.subject, "raw": c.subject_raw, "eur": _num(c.value_eur), "rate": _num(c.eur_rate),
+             "rd": c.eur_rate_date.isoformat() if c.eur_rate_date else None, "src": c.eur_rate_source, "id": c.id}
+            for c in claims])
+        converted = [{"id": c.id} for c in claims if c.value_eur is not None]
+        if converted:
+            _q(db, "UPDATE issues SET open = 0 WHERE claim_id = :id AND code = 'no_rate' AND open = 1", converted)
+
+
+FACT_COLUMNS = ["id", "subject", "category", "unit", "period", "value", "value_high", "qualifier", "value_eur",
+                "first_date", "last_date", "n_claims", "n_documents", "kind", "purpose", "documents"]
 
 
 def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[ValidationIssue]) -> list[ValidationIssue]:
     """Replace the facts and their problems in one transaction; returns the problems not open before."""
-    db = ledger.conn
-    hashes = {k: h for k, (h, _) in known_versions(ledger).items()}
     rows = [(f.id, f.subject, f.category.value, f.unit, f.period.value if f.period else None, _num(f.value),
              _num(f.value_high), f.qualifier.value, _num(f.value_eur),
              f.first_date.isoformat() if f.first_date else None, f.last_date.isoformat() if f.last_date else None,
              f.n_claims, f.n_documents, f.kind.value if f.kind else None, f.purpose, "; ".join(f.documents))
             for f in facts]
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        shown = {tuple(r) for r in db.execute(
-            """SELECT id, subject, category, unit, period, value, value_high, qualifier, value_eur, first_date,
-                      last_date, n_claims, n_documents, kind, purpose, documents FROM facts WHERE current = 1""")}
+    codes = bindparam("codes", value=list(FACT_CODES), expanding=True)
+    with _write(ledger) as db:
+        hashes = {k: h for k, (h, _) in _known(db).items()}
+        shown = {tuple(r) for r in _q(db, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE current = 1")}
         if shown != set(rows):  # the Tracker shows facts: a change to them is a change of the workbook
             _bump(db)
-        db.execute("UPDATE facts SET current = 0")
-        db.executemany(
-            """INSERT INTO facts (id, subject, category, unit, period, value, value_high, qualifier, value_eur,
-                   first_date, last_date, n_claims, n_documents, kind, purpose, documents, current,
-                   first_run, last_run)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-               ON CONFLICT(id) DO UPDATE SET subject = excluded.subject, category = excluded.category,
-                   unit = excluded.unit, period = excluded.period, value = excluded.value,
-                   value_high = excluded.value_high, qualifier = excluded.qualifier,
-                   value_eur = excluded.value_eur, first_date = excluded.first_date,
-                   last_date = excluded.last_date, n_claims = excluded.n_claims,
-                   n_documents = excluded.n_documents, kind = excluded.kind, purpose = excluded.purpose,
-                   documents = excluded.documents, current = 1, last_run = excluded.last_run""",
-            [(*r, run_id, run_id) for r in rows])
-        db.execute("DELETE FROM fact_claims")  # links are derived, rebuilt with the facts
-        db.executemany("INSERT OR IGNORE INTO fact_claims (fact_id, claim_id) VALUES (?, ?)",
-                       [(f.id, c) for f in facts for c in f.claim_ids])
-        marks = ",".join("?" * len(FACT_CODES))
-        was_open = {(r[0], r[1], r[2], r[3]) for r in db.execute(
-            f'SELECT doc_key, claim_id, code, "where" FROM issues WHERE open = 1 AND code IN ({marks})', FACT_CODES)}
-        db.execute(f"UPDATE issues SET open = 0 WHERE code IN ({marks})", FACT_CODES)
-        db.executemany(
-            """INSERT INTO issues (doc_key, doc_hash, claim_id, severity, step, code, message, hint, "where",
-                                   first_run, last_run)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-               ON CONFLICT(doc_key, doc_hash, claim_id, code, "where") DO UPDATE SET
-                   message = excluded.message, hint = excluded.hint, last_run = excluded.last_run, open = 1""",
-            [(i.document, hashes.get(i.document, ""), i.claim_id, i.severity.value, i.step.value, i.code.value,
-              i.message, i.hint, i.where, run_id, run_id) for i in problems])
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
+        _q(db, "UPDATE facts SET current = 0 WHERE current = 1")
+        if rows:
+            updates = ", ".join(f"{c} = excluded.{c}" for c in FACT_COLUMNS if c != "id")
+            _q(db, f"""INSERT INTO facts ({', '.join(FACT_COLUMNS)}, current, first_run, last_run)
+                       VALUES ({', '.join(':' + c for c in FACT_COLUMNS)}, 1, :run, :run)
+                       ON CONFLICT(id) DO UPDATE SET {updates}, current = 1, last_run = excluded.last_run""",
+               [{**dict(zip(FACT_COLUMNS, r)), "run": run_id} for r in rows])
+        _q(db, "DELETE FROM fact_claims")  # links are derived, rebuilt with the facts
+        links = sorted({(f.id, c) for f in facts for c in f.claim_ids})
+        if links:
+            _q(db, "INSERT INTO fact_claims (fact_id, claim_id) VALUES (:f, :c) ON CONFLICT DO NOTHING",
+               [{"f": f, "c": c} for f, c in links])
+        was_open = {tuple(r) for r in db.execute(
+            text('SELECT doc_key, claim_id, code, "where" FROM issues WHERE open = 1 AND code IN :codes')
+            .bindparams(codes))}
+        db.execute(text("UPDATE issues SET open = 0 WHERE open = 1 AND code IN :codes").bindparams(codes))
+        if problems:
+            _q(db, """INSERT INTO issues (doc_key, doc_hash, claim_id, severity, step, code, message, hint, "where",
+                                          first_run, last_run)
+                      VALUES (:k, :h, :c, :sev, :step, :code, :msg, :hint, :where, :run, :run)
+                      ON CONFLICT(doc_key, doc_hash, claim_id, code, "where") DO UPDATE SET
+                          message = excluded.message, hint = excluded.hint, last_run = excluded.last_run, open = 1""",
+               [{"k": i.document, "h": hashes.get(i.document, ""), "c": i.claim_id, "sev": i.severity.value,
+                 "step": i.step.value, "code": i.code.value, "msg": i.message, "hint": i.hint, "where": i.where,
+                 "run": run_id} for i in problems])
     return [i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in was_open]
 
 
-def facts(ledger: Ledger) -> list[sqlite3.Row]:
+def facts(ledger: Ledger) -> list[Row]:
     """The current facts, one row each: subject, category, unit, period, value, value_high, qualifier,
     value_eur, first_date, last_date, n_claims, n_documents, kind (cumulative / increment / NULL),
     purpose, documents ('; '-joined keys) and id; figures as decimal text, like the claims'."""
-    return list(ledger.conn.execute(
+    return _rows(ledger,
         """SELECT * FROM facts WHERE current = 1
-           ORDER BY subject IS NULL, subject, category, unit, period, first_date IS NULL, first_date, id"""))
+           ORDER BY subject IS NULL, subject, category, unit, period, first_date IS NULL, first_date, id""")
 
 
 def fact_records(ledger: Ledger) -> list[Fact]:
     """The current facts as `Fact` records, with their claim ids."""
     links: dict[str, list[str]] = {}
-    for fact_id, claim_id in ledger.conn.execute("SELECT fact_id, claim_id FROM fact_claims ORDER BY claim_id"):
-        links.setdefault(fact_id, []).append(claim_id)
+    for r in _rows(ledger, "SELECT fact_id, claim_id FROM fact_claims ORDER BY claim_id"):
+        links.setdefault(r["fact_id"], []).append(r["claim_id"])
     return [Fact(id=r["id"], subject=r["subject"], category=r["category"], unit=r["unit"], period=r["period"],
                  value=Decimal(r["value"]), value_high=_dec(r["value_high"]), qualifier=r["qualifier"],
                  value_eur=_dec(r["value_eur"]),
@@ -591,12 +634,12 @@ def fact_records(ledger: Ledger) -> list[Fact]:
             for r in facts(ledger)]
 
 
-def fact_claims(ledger: Ledger) -> list[sqlite3.Row]:
+def fact_claims(ledger: Ledger) -> list[Row]:
     """Which claim supports which current fact (fact_id, claim_id, doc_key, quote, doc_date)."""
-    return list(ledger.conn.execute(
+    return _rows(ledger,
         """SELECT fc.fact_id, fc.claim_id, c.doc_key, c.quote, d.date AS doc_date
            FROM fact_claims fc JOIN claims c ON c.id = fc.claim_id JOIN documents d ON d.key = c.doc_key
-           ORDER BY fc.fact_id, d.date, c.doc_key, c.start"""))
+           ORDER BY fc.fact_id, d.date, c.doc_key, c.start""")
 
 
 def progress(ledger: Ledger, as_of: date) -> list[Progress]:

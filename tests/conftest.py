@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from pipeline.cli import main
+from ledgers import ledger_url  # noqa: F401  (a fixture: each ledger test on SQLite and PostgreSQL)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
