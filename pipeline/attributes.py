@@ -126,16 +126,22 @@ class _Cand:
     aside: bool = False      # in a since/after/against phrase: never the owner
 
 
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*(?![\w-])")
+
+
 def learn_names(text: str) -> dict[str, str]:
     """Names the document uses as the subject of a verb ("Rheinmetall said", "BAE has"),
     each mapped to its longest form ("BAE" -> "BAE Systems")."""
     names: set[str] = set()
+    lower_words = set(_LOWER_WORD.findall(text))
     for m in _NAME_RE.finditer(text):
         words = m.group("n").split()
         while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
             words = words[1:]
         if not words or any(w in V.NOT_SUBJECTS or w in V.ENTITIES for w in words) or words[0].isupper() and len(words[0]) > 4:
             continue
+        if len(words) == 1 and words[0].lower() in lower_words:
+            continue                                      # "Output is ...": a common word, written in lower case elsewhere
         names.add(" ".join(words))
     people = _people(text)
     places = {m.group("n") for m in _PLACE_RE.finditer(text)}
