@@ -278,8 +278,11 @@ def conflicts(facts: list[Fact], window_days: int) -> list[ValidationIssue]:
     found: list[ValidationIssue] = []
     for group in by_key.values():
         group.sort(key=lambda f: (f.first_date, f.id))
+        warned: set[str] = set()  # one warning per fact, against the first figure it contradicts
         for i, a in enumerate(group):
             for b in group[i + 1:]:
+                if b.id in warned:
+                    continue
                 apart = _days_apart(a, b)
                 if apart is None or (b.first_date - a.last_date).days > window_days:
                     break
@@ -293,6 +296,7 @@ def conflicts(facts: list[Fact], window_days: int) -> list[ValidationIssue]:
                     continue
                 if set(a.documents) & set(b.documents):
                     continue  # one article giving two figures is telling two things apart
+                warned.add(b.id)
                 found.append(issue(IssueCode.figures_conflict, b.documents[0], claim_id=b.claim_ids[0],
                                    where=f"fact {b.id}", subject=b.subject, category=b.category.value,
                                    days=window_days, first=figure_text(a), first_doc=a.documents[0],

@@ -6,6 +6,7 @@ exception on a document becomes a `ValidationIssue`, so the other documents go o
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -281,8 +282,19 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
     from .facts import build_facts
     from .normalise import refresh
 
+    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings):
+        return []  # nothing they rest on changed: a run with nothing new stays cheap
     inputs = store.fact_inputs(ledger)
     claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
     store.update_normalised(ledger, changed)
     built = build_facts(claims, inputs.dates, settings.fact_window_days)
-    return store.store_facts(ledger, run_id, built.facts, built.issues)
+    found = store.store_facts(ledger, run_id, built.facts, built.issues)
+    store.set_meta(ledger, "facts_built_for", _facts_key(ledger, settings))
+    return found
+
+
+def _facts_key(ledger: store.Ledger, settings: Settings) -> str:
+    """What facts rest on: the ledger's version, the names and rates files, the window."""
+    files = [(str(p), p.stat().st_mtime_ns if p.exists() else None)
+             for p in (settings.aliases, settings.rates, settings.ecb_history) if p is not None]
+    return json.dumps([store.data_version(ledger), files, settings.fact_window_days])

@@ -23,7 +23,7 @@ from .review import TypedRow
 from .store import Ledger
 from .facts import promised_vs_delivered
 from .tracker import build_series, gaps_by_series, period_labels
-from .xlsx_parts import MergeError, merge
+from .xlsx_parts import MergeError, merge, read_rows, splice_rows
 
 WORKBOOK_NAME = "tracker.xlsx"
 
@@ -49,32 +49,25 @@ def is_locked(path: Path) -> bool:
 
 def read_notes(path: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The analyst's own columns on the Claims sheet: their headers and values by claim id."""
-    from openpyxl import load_workbook
-
     if not path.is_file():
         return [], {}
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # an unreadable workbook is handled (written beside) by render
+        data = path.read_bytes()
+        head = next(iter(read_rows(data, "Claims", max_rows=1)), [])
+    except MergeError:  # an unreadable workbook is handled (written beside) by render
         return [], {}
-    try:
-        if "Claims" not in wb.sheetnames:
-            return [], {}
-        rows = wb["Claims"].iter_rows(values_only=True)
-        head = [str(h) if h is not None else "" for h in next(rows, ())]
-        own = [(i, h) for i, h in enumerate(head) if h and h not in sheets.CLAIM_HEADERS]
-        if not own or "Claim id" not in head:
-            return [h for _, h in own], {}
-        id_col = head.index("Claim id")
-        notes = {}
-        for r in rows:
-            if id_col < len(r) and r[id_col]:
-                values = {h: r[i] for i, h in own if i < len(r) and r[i] not in (None, "")}
-                if values:
-                    notes[str(r[id_col])] = values
-        return [h for _, h in own], notes
-    finally:
-        wb.close()
+    head = [str(h) if h is not None else "" for h in head]
+    own = [(i, h) for i, h in enumerate(head) if h and h not in sheets.CLAIM_HEADERS]
+    if not own or "Claim id" not in head:  # only read every row when there are notes to read
+        return [h for _, h in own], {}
+    id_col = head.index("Claim id")
+    notes = {}
+    for r in read_rows(data, "Claims")[1:]:
+        if id_col < len(r) and r[id_col]:
+            values = {h: r[i] for i, h in own if i < len(r) and r[i] not in (None, "")}
+            if values:
+                notes[str(r[id_col])] = values
+    return [h for _, h in own], notes
 
 
 def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
@@ -113,10 +106,10 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     ws = {name: wb.create_sheet(name) for name in sheets.SHEETS}
     first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, sources)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
-    left_out = sheets.write_claims(ws["Claims"], claims, notes, note_headers)
-    sheets.write_review(ws["Review"], claims, kept_reviews)
-    sheets.write_issues(ws["Validation errors"], store.open_issues(ledger))
-    sheets.write_documents(ws["Documents"], documents)
+    fast = {"Claims": None, "Review": sheets.write_review(ws["Review"], claims, kept_reviews),
+            "Validation errors": sheets.write_issues(ws["Validation errors"], store.open_issues(ledger)),
+            "Documents": sheets.write_documents(ws["Documents"], documents)}
+    fast["Claims"], left_out = sheets.write_claims(ws["Claims"], claims, notes, note_headers)
     about_notes = []
     if left_out:
         about_notes.append(f"The ledger holds {len(claims):,} claims, more than a sheet can; Claims shows the "
@@ -130,7 +123,7 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
                        _changes(last, new_claims, series), about_notes, period)
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue(), left_out
+    return splice_rows(buf.getvalue(), {k: (f.chunks, f.links) for k, f in fast.items()}), left_out
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

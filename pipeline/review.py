@@ -45,18 +45,14 @@ class TypedRow:
 
 
 def read_sheet(path: Path) -> list[TypedRow]:
-    """Rows of the Review sheet of the workbook at `path` that carry a decision or a note."""
-    from openpyxl import load_workbook
+    """Rows of the Review sheet of the workbook at `path` that carry a decision."""
+    from .xlsx_parts import read_rows
 
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        if "Review" not in wb.sheetnames:
-            return []
-        rows = wb["Review"].iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, ())]
-        typed = [TypedRow(dict(zip(header, r))) for r in rows]
-    finally:
-        wb.close()
+    rows = read_rows(path.read_bytes(), "Review")
+    if not rows:
+        return []
+    header = [str(h).strip() if h is not None else "" for h in rows[0]]
+    typed = [TypedRow(dict(zip(header, r))) for r in rows[1:]]
     return [r for r in typed if r.get("Decision") not in (None, "")]
 
 

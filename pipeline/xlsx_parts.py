@@ -14,6 +14,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import IO, Callable, Union
 
 from lxml import etree
 
@@ -37,33 +38,95 @@ class MergeError(Exception):
 
 
 @dataclass
-class Package:
-    """An OOXML zip as an ordered mapping of part name -> bytes."""
+class Lazy:
+    """A part left in its zip until written, so a sheet of 100,000 rows is never whole in memory.
 
-    parts: dict[str, bytes] = field(default_factory=dict)
+    `edit` changes it on the way out, a piece at a time; pieces end at a tag's end, so an
+    edit of attributes within one tag is safe.
+    """
+
+    zf: zipfile.ZipFile
+    name: str
+    edit: Callable[[bytes], bytes] | None = None
+
+
+@dataclass
+class Chunks:
+    """A part made of text pieces (rows written by the pipeline), encoded as written."""
+
+    pieces: list[str]
+
+
+Part = Union[bytes, Lazy, Chunks]
+PIECE = 1 << 20
+
+
+@dataclass
+class Package:
+    """An OOXML zip as an ordered mapping of part name -> content."""
+
+    parts: dict[str, Part] = field(default_factory=dict)
 
     @classmethod
     def read(cls, data: bytes) -> "Package":
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                return cls({i.filename: z.read(i) for i in z.infolist() if not i.is_dir()})
+            zf = zipfile.ZipFile(io.BytesIO(data))
+            return cls({i.filename: Lazy(zf, i.filename) for i in zf.infolist() if not i.is_dir()})
         except (zipfile.BadZipFile, KeyError, OSError) as err:
             raise MergeError(f"not a readable .xlsx file ({err})") from None
+
+    def get(self, name: str) -> bytes:
+        """A part's bytes (read from its zip once, then kept)."""
+        part = self.parts[name]
+        if isinstance(part, Lazy):
+            try:
+                data = part.zf.read(part.name)
+            except (zipfile.BadZipFile, OSError, EOFError) as err:
+                raise MergeError(f"part {name} cannot be read ({err})") from None
+            data = part.edit(data) if part.edit else data
+            self.parts[name] = data
+            return data
+        if isinstance(part, Chunks):
+            return "".join(part.pieces).encode("utf-8")
+        return part
 
     def write(self) -> bytes:
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-            for name, data in self.parts.items():
-                z.writestr(name, data)
+            for name, part in self.parts.items():
+                if isinstance(part, bytes):
+                    z.writestr(name, part)
+                    continue
+                with z.open(name, "w", force_zip64=True) as dst:
+                    if isinstance(part, Chunks):
+                        for piece in part.pieces:
+                            dst.write(piece.encode("utf-8"))
+                    else:
+                        _copy(part, dst)
         return buf.getvalue()
 
     def xml(self, name: str) -> etree._Element:
         try:
-            return etree.fromstring(self.parts[name], PARSER)
+            return etree.fromstring(self.get(name), PARSER)
         except KeyError:
             raise MergeError(f"the workbook has no part {name}") from None
         except etree.XMLSyntaxError as err:
             raise MergeError(f"part {name} is not valid XML ({err})") from None
+
+
+def _copy(part: Lazy, dst: IO[bytes]) -> None:
+    """Stream a part from its zip into another, editing whole tags a piece at a time."""
+    try:
+        with part.zf.open(part.name) as src:
+            carry = b""
+            while piece := src.read(PIECE):
+                data = carry + piece
+                cut = data.rfind(b">") + 1
+                carry = data[cut:]
+                dst.write(part.edit(data[:cut]) if part.edit else data[:cut])
+            dst.write(part.edit(carry) if part.edit else carry)
+    except (zipfile.BadZipFile, OSError, EOFError) as err:
+        raise MergeError(f"part {part.name} cannot be read ({err})") from None
 
 
 def _xml_bytes(root: etree._Element) -> bytes:
@@ -319,8 +382,11 @@ def merge(existing: bytes, new: bytes, owned: list[str]) -> bytes:
             if part.endswith(".rels"):
                 continue
             data = n.parts[part]
-            if part == src.part:
-                data = remap_sheet(data, xf_map, dxf_map)
+            if part == src.part:  # the pipeline's sheet, pointed at the merged styles as it is copied
+                if isinstance(data, Lazy):
+                    data = Lazy(data.zf, data.name, lambda xml: remap_sheet(xml, xf_map, dxf_map))
+                else:
+                    data = remap_sheet(n.get(part), xf_map, dxf_map)
             e.parts[renames[part]] = data
             ctype = _override(n_ct, part)
             if ctype:
@@ -437,3 +503,143 @@ def _fix_local_names(wb: etree._Element, before: list, after: list, owned_elemen
             dn.set("localSheetId", str(after.index(old)))
     if len(names) == 0:
         wb.remove(names)
+
+
+# --- reading cells back, fast ------------------------------------------------------------
+
+# Built-in number formats that show dates (ECMA-376 18.8.30).
+BUILTIN_DATE_FORMATS = set(range(14, 23)) | {45, 46, 47}
+DATE_CODE = re.compile(r"[dmyhs]", re.IGNORECASE)
+EXCEL_EPOCH = __import__("datetime").datetime(1899, 12, 30)
+
+
+def _date_styles(pkg: Package, styles_part: str | None) -> set[int]:
+    """Indexes of cell formats that show a date, so their serial numbers read back as dates."""
+    if not styles_part or styles_part not in pkg.parts:
+        return set()
+    root = pkg.xml(styles_part)
+    custom = {}
+    fmts = root.find(M + "numFmts")
+    for f in (fmts if fmts is not None else []):
+        code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", f.get("formatCode", ""))
+        custom[int(f.get("numFmtId"))] = bool(DATE_CODE.search(code)) and "#" not in code and "0" not in code
+    xfs = root.find(M + "cellXfs")
+    found = set()
+    for i, xf in enumerate(xfs if xfs is not None else []):
+        n = int(xf.get("numFmtId", "0"))
+        if n in BUILTIN_DATE_FORMATS or custom.get(n):
+            found.add(i)
+    return found
+
+
+def _column_index(ref: str) -> int:
+    n = 0
+    for ch in ref:
+        if ch.isalpha():
+            n = n * 26 + (ord(ch.upper()) - 64)
+        else:
+            break
+    return n - 1
+
+
+def read_rows(data: bytes, sheet_name: str, max_rows: int | None = None) -> list[list[object]]:
+    """The cell values of one sheet, row by row, without loading the workbook.
+
+    openpyxl's read-only mode first scans every sheet of the file to size it; reading
+    decisions back from a workbook of 100,000 claims must not cost that. Strings (shared or
+    inline), numbers, booleans and dates are read; formulas give their cached value.
+    Returns [] when the sheet is not there.
+    """
+    import datetime as _dt
+
+    pkg = Package.read(data)
+    _, rels, found = sheets(pkg)
+    ref = next((s for s in found if s.name == sheet_name), None)
+    if ref is None or ref.part not in pkg.parts:
+        return []
+    by_type = {r.get("Type", "").rsplit("/", 1)[-1]: _resolve("xl/workbook.xml", r.get("Target")) for r in rels}
+    shared: list[str] = []
+    if by_type.get("sharedStrings") in pkg.parts:
+        for si in pkg.xml(by_type["sharedStrings"]).iter(M + "si"):
+            shared.append("".join(t.text or "" for t in si.iter(M + "t")))
+    dates = _date_styles(pkg, by_type.get("styles"))
+    out: list[list[object]] = []
+    part = pkg.parts[ref.part]
+    source = part.zf.open(part.name) if isinstance(part, Lazy) else io.BytesIO(pkg.get(ref.part))
+    for _, row in etree.iterparse(source, tag=M + "row", huge_tree=True):
+        values: list[object] = []
+        for c in row.iter(M + "c"):
+            col = _column_index(c.get("r", "")) if c.get("r") else len(values)
+            kind = c.get("t", "n")
+            v = c.find(M + "v")
+            if kind == "inlineStr":
+                value: object = "".join(t.text or "" for t in c.iter(M + "t"))
+            elif v is None or v.text is None:
+                value = None
+            elif kind == "s":
+                value = shared[int(v.text)]
+            elif kind in ("str", "e"):
+                value = v.text
+            elif kind == "b":
+                value = v.text == "1"
+            else:
+                number = float(v.text)
+                if int(c.get("s", "0")) in dates:
+                    value = EXCEL_EPOCH + _dt.timedelta(days=number)
+                else:
+                    value = int(number) if number.is_integer() and "." not in v.text and "E" not in v.text.upper() \
+                        else number
+            while len(values) < col:
+                values.append(None)
+            values.append(value)
+        r = int(row.get("r", len(out) + 1)) - 1
+        while len(out) < r:
+            out.append([])
+        out.append(values)
+        row.clear()
+        if max_rows is not None and len(out) >= max_rows:
+            break
+    return out
+
+
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+BEFORE_HYPERLINKS_END = ("<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<drawing", "<tableParts")
+
+
+def splice_rows(data: bytes, rows: dict[str, tuple[list[str], list[tuple[str, str]]]]) -> bytes:
+    """Put pre-written row XML (and hyperlinks) into sheets openpyxl saved with a header only.
+
+    `rows` maps a sheet name to (row XML chunks, [(cell ref, link target)]).
+    """
+    pkg = Package.read(data)
+    _, _, found = sheets(pkg)
+    for ref in found:
+        if ref.name not in rows:
+            continue
+        chunks, links = rows[ref.name]
+        xml = pkg.get(ref.part).decode("utf-8")
+        end = xml.index("</sheetData>") if "</sheetData>" in xml else None
+        if end is None:  # an empty <sheetData/>
+            xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
+            end = xml.index("</sheetData>")
+        pieces = [xml[:end], *chunks]
+        rest = xml[end:]
+        if links:
+            rels_part = rels_name(ref.part)
+            rels = pkg.xml(rels_part) if rels_part in pkg.parts else etree.Element(f"{{{PKG_REL}}}Relationships",
+                                                                                    nsmap={None: PKG_REL})
+            ids = []
+            for n, (_, target) in enumerate(links, start=1):
+                rid = f"rIdL{n}"
+                etree.SubElement(rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=HYPERLINK, Target=target,
+                                 TargetMode="External")
+                ids.append(rid)
+            pkg.parts[rels_part] = _xml_bytes(rels)
+            block = "<hyperlinks>" + "".join(
+                f'<hyperlink xmlns:r="{REL_NS}" ref="{cell}" r:id="{rid}"/>' for (cell, _), rid in zip(links, ids)
+            ) + "</hyperlinks>"
+            at = min((rest.index(tag) for tag in BEFORE_HYPERLINKS_END if tag in rest), default=rest.rindex("</"))
+            rest = rest[:at] + block + rest[at:]
+        pieces.append(rest)
+        pkg.parts[ref.part] = Chunks(pieces)
+    return pkg.write()
