@@ -334,3 +334,50 @@ def test_document_text_is_never_a_formula_nor_a_control_character(tmp_path: Path
                 assert cell.data_type != "f", (sheet, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     assert "\x07" not in cell.value and len(cell.value) <= 32_767
+
+
+def test_more_claims_than_a_sheet_holds_shows_the_newest_and_says_so(tracked: tuple[Path, Path],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import sheets
+
+    inbox, out = tracked
+    monkeypatch.setattr(sheets, "MAX_ROWS", 4)  # a sheet of a header and three rows
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    run(inbox, out)
+    assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")] == [
+        "over EUR 500 million", "2,000 drones", "EUR 550 million"]
+    about = [r[1] for r in sheet_rows(out / "tracker.xlsx", "About") if len(r) > 1]
+    assert "The ledger holds 6 claims, more than a sheet can; Claims shows the newest 3. All are in the ledger." in about
+
+
+def test_hyperlinks_stay_within_the_sheet_limit(tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import sheets
+
+    inbox, out = tracked
+    monkeypatch.setattr(sheets, "MAX_HYPERLINKS", 2)
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    run(inbox, out)
+    ws = load_workbook(out / "tracker.xlsx")["Claims"]
+    linked = [ws.cell(row=r, column=2).hyperlink is not None for r in range(2, ws.max_row + 1)]
+    assert linked == [True, True, False, False, False, False]
+    assert [ws.cell(row=r, column=2).value for r in range(2, ws.max_row + 1)][-1] == "2024-10-01-coalition.txt"
+
+
+def test_tracker_by_quarter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, text in DOCS.items():
+        write_doc(tmp_path / "inbox", name, text)
+    (tmp_path / "tracker.toml").write_text('tracker_period = "quarter"\n')
+    assert invoke("run").exit_code == 0
+    [coalition] = [r for r in sheet_records(tmp_path / "outputs" / "tracker.xlsx", "Tracker")
+                   if r["Subject"] == "drone coalition" and r["Category"] == "pledge"]
+    assert {k: v for k, v in coalition.items() if k.startswith("2024-Q")} == {
+        "2024-Q1": 300_000_000, "2024-Q2": 400_000_000, "2024-Q3": 500_000_000}
+
+
+def test_very_long_text_is_cut_with_a_mark(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2024-03-01-long.txt", "Estonia pledged EUR 12 million " + "and more " * 5000 + ".\n")
+    run(inbox, out)
+    [claim] = sheet_records(out / "tracker.xlsx", "Claims")
+    assert len(claim["Sentence"]) == 32_767 and claim["Sentence"].endswith(" [...cut]")
