@@ -156,7 +156,10 @@ def extract(paths: tuple[Path, ...], as_json: bool, max_bytes: int | None) -> No
     the tracker would find in an article before dropping it into the inbox.
     """
     settings = settings_from(max_bytes=max_bytes)
-    processed, problems = flow.extract_paths(list(paths), max_bytes=settings.max_bytes)
+    try:  # tracker.toml's aliases and rates files apply here too
+        processed, problems = flow.extract_paths(list(paths), max_bytes=settings.max_bytes, settings=settings)
+    except flow.RunError as err:
+        raise click.ClickException(str(err)) from None
     if as_json:
         claims = [claim_json(c, p.source) for p in processed for c in p.claims]
         json.dump({"claims": claims, "errors": [issue_json(i) for i in problems]}, sys.stdout, ensure_ascii=False)
@@ -205,6 +208,66 @@ def schedule(every: str | None, at: str | None, inbox: Path | None, out: Path | 
         logger.setLevel(logging.DEBUG if logging.getLogger().level == logging.DEBUG else logging.INFO)
         logger.propagate = False
     scheduler.run_on_schedule(settings, every=seconds, at=daily)
+
+
+@main.command()
+@click.argument("archive", type=click.Path(path_type=Path))
+@click.option("--engine", type=click.Choice(["dask"]), default="dask", show_default=True,
+              help="Where the documents are read: dask, on a Dask distributed cluster.")
+@click.option("--scheduler", default=None,
+              help="Address of a running Dask scheduler (tcp://HOST:8786); without it, a local cluster of this "
+                   "machine's cores. The workers must see ARCHIVE at the same path.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help="Files per task on the cluster, each task's documents written to the ledger as one batch "
+                   "(default 100).")
+@out_option
+@wait_option
+@max_bytes_option
+@ledger_option
+def backfill(archive: Path, engine: str, scheduler: str | None, partition_size: int | None, out: Path | None,
+             wait: float | None, max_bytes: int | None, ledger: str | None) -> None:
+    """Read a large archive of articles on a distributed cluster into the ledger, then update the workbook.
+
+    ARCHIVE is a folder like the inbox. Its files are split into partitions read in parallel;
+    each partition's documents are written to the ledger as one batch, and the run stays
+    marked incomplete until every batch is in. A failed partition is retried, then listed
+    (exit 1) without losing the others; running the same backfill again finishes it, reading
+    only what is not yet in the ledger.
+    """
+    from . import backfill as backfills
+
+    settings = settings_from(out=out, wait=wait, max_bytes=max_bytes, ledger=ledger)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    for name in ("pipeline.progress", "pipeline.backfill"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if logging.getLogger().level == logging.DEBUG else logging.INFO)
+        logger.propagate = False
+    try:
+        done = backfills.backfill(settings, archive, scheduler=scheduler,
+                                  partition_size=partition_size or backfills.DEFAULT_PARTITION_SIZE,
+                                  progress=ProgressDisplay(every=10))
+    except flow.RunError as err:
+        raise click.ClickException(str(err)) from None
+    result = done.run
+    errors = [i for i in result.issues if i.severity == "error"]
+    warnings = [i for i in result.issues if i.severity == "warning"]
+    click.echo(f"Backfill of {archive} on a {done.cluster}: read {result.documents_read} new or changed "
+               f"document(s) of {result.documents_seen} ({result.documents_unchanged} unchanged) in "
+               f"{done.partitions} partition(s) in {done.seconds:.1f} s; found {result.claims_found} claim(s); "
+               f"{len(errors)} error(s), {len(warnings)} warning(s).")
+    shown = 50
+    for i in result.issues[:shown]:
+        click.echo(f"  {i.severity.value}: {describe(i)}")
+    if len(result.issues) > shown:
+        click.echo(f"  ... and {len(result.issues) - shown} more (the workbook's Validation errors sheet lists them).")
+    _say_workbook(result.workbook, result.reviews_applied, settings.out, settings)
+    if done.failed:
+        for n, keys, reason in done.failed:
+            click.echo(f"Partition {n} ({len(keys)} file(s), {keys[0]} ...) failed: {reason}")
+        raise click.ClickException(f"{len(done.failed)} partition(s) failed; the run is marked incomplete. "
+                                   "Run the same backfill again to read them.")
 
 
 @main.command()
