@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, text
+from sqlalchemy import Connection, Engine, String, bindparam, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from .migrations import SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
@@ -271,7 +271,7 @@ def _store_document(db: Connection, run_id: int, p: Processed, version: str) -> 
         "version": version, "n": len(p.claims), "error": " ".join(errors) or None, "run": run_id})
     # Claims of an earlier version (or an earlier extractor) that no longer stand are kept, marked.
     db.execute(text("""UPDATE claims SET status = :sup WHERE doc_key = :key AND status != :sup
-                       AND id NOT IN :ids""").bindparams(bindparam("ids", expanding=True)),
+                       AND id NOT IN :ids""").bindparams(bindparam("ids", expanding=True, type_=String)),
                {"sup": Status.superseded.value, "key": p.key, "ids": [c.id for c in p.claims]})
     _move_reviews(db, p)
     if p.claims:
@@ -576,7 +576,7 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
              f.first_date.isoformat() if f.first_date else None, f.last_date.isoformat() if f.last_date else None,
              f.n_claims, f.n_documents, f.kind.value if f.kind else None, f.purpose, "; ".join(f.documents))
             for f in facts]
-    codes = bindparam("codes", value=list(FACT_CODES), expanding=True)
+    codes = bindparam("codes", value=list(FACT_CODES), expanding=True, type_=String)
     with _write(ledger) as db:
         hashes = {k: h for k, (h, _) in _known(db).items()}
         shown = {tuple(r) for r in _q(db, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE current = 1")}
