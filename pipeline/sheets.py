@@ -510,7 +510,3 @@ def write_about(ws: Any, updated: datetime, runs: list[Any], changes: list[str],
 
 def new_workbook() -> Workbook:
     return Workbook(write_only=True)
-
-
-def rows_of(records: Iterable[Any]) -> list[Any]:
-    return list(records)
