@@ -605,3 +605,43 @@ expected reported reports delivered delivers pledged pledges promised committed 
 signed secured approved allocated aims hopes can could wants employs employed produced
 produces makes made builds built raised raises posted recorded sent gave provided
 """.split())
+# Common nouns that stand before a name in apposition ("Manufacturer Diehl Defence",
+# "arms maker KNDS"): not part of the name. Lower case; matched on the lower-cased word.
+APPOSITION_NOUNS: frozenset[str] = frozenset("""
+manufacturer maker producer company firm group contractor supplier developer startup
+shipbuilder carmaker conglomerate giant subsidiary rival partner lender insurer
+""".split())
+# Verbs whose subject receives what the figure counts ("Ukraine has received 6
+# batteries from its allies"): the giver is the "from X" phrase, not the subject.
+RECEIVE_VERBS: frozenset[str] = frozenset("""
+received receives receive receiving got gets get obtained obtains acquired acquires
+""".split())
+# Verbs of saying that attribute a sentence to a speaker named after the figure
+# ("..., EU officials said"; "..., the ministry says").
+SPEAKER_VERBS: frozenset[str] = frozenset("""
+said says say told added adds reported reports estimated estimates estimate noted notes
+stated states confirmed confirms announced announces wrote writes calculated calculates
+""".split())
+# Lower-case role words before a person's name ("chief executive Armin Papperger",
+# "analyst Jan Novak"): the capitalised words after them name a person, not a body.
+PERSON_ROLE_WORDS: frozenset[str] = frozenset("""
+minister secretary president chancellor premier commissioner ambassador envoy spokesperson
+spokesman spokeswoman chief executive ceo cfo chairman chairwoman chair director head
+commander general governor mayor analyst researcher economist lawmaker senator mp
+official adviser advisor founder professor colonel lieutenant admiral sergeant captain
+""".split())
+# Last words of a body's name that begin with a country ("Ukraine Facility", "Ukraine
+# Security Assistance Initiative"): the whole name is the body, not the country.
+ORG_HEADS: frozenset[str] = frozenset("""
+Facility Fund Initiative Institute Agency Coalition Programme Program Industries Industry
+Group Bank Foundation Association
+""".split())
+# Last words of names of events, not bodies ("Recovery Conference").
+EVENT_HEADS: frozenset[str] = frozenset("""
+Conference Summit Forum Meeting Expo Exhibition Show Week Day Games Award Awards
+""".split())
+# Legal forms at the end of a company's name ("Rheinmetall AG"): the short name is the
+# subject when the text also uses it.
+LEGAL_FORMS: frozenset[str] = frozenset("""
+AG SE ASA AB Inc Inc. Ltd Ltd. plc PLC GmbH SA S.A. NV N.V. Oy Oyj Corp Corp. LLC KG
+""".split())

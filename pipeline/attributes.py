@@ -78,6 +78,15 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
 # The clause's grammatical subject stands before its verb ("The UK will send").
 _VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:also|now|already|itself|alone|first|then|still|has|have|had|will|would|could|can|may|plans\s+to|is|was)\s+){0,2}(?:"
                          + "|".join(sorted(V.SUBJECT_VERBS | V.MORE_SUBJECT_VERBS, key=len, reverse=True)) + r")\b")
+_VERB_AFTER_HEAD = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:and|or|but|which|who|that|to|for|of|in|on|at|with|from|by|as|than|the|a|an)\b)[a-z][\w-]*){1,2}"
+    + _VERB_AFTER.pattern)
+_RECEIVE_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:(?:has|have|had|also|already|now|so\s+far|reportedly)\s+){0,2}(?:"
+                            + "|".join(sorted(V.RECEIVE_VERBS)) + r")\b")
+_SPEAKER_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|[A-Z][\w'’-]+)){0,3}?\s+(?:"
+                            + "|".join(sorted(V.SPEAKER_VERBS)) + r")\b")
+_SPEAKER_BEFORE = re.compile(r"(?:,|\baccording\s+to|\bsaid|\bsays|\bby\s+the\s+count\s+of)\s+(?:the\s+|an?\s+|one\s+)?(?:[a-z][\w-]*\s+){0,2}\Z")
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}\Z", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ASIDE_BEFORE = re.compile(r"\b(?:" + "|".join(V.ASIDE_PREPOSITIONS) + r")\s+(?:the\s+|a\s+)?\Z", re.IGNORECASE)
 
@@ -124,8 +133,12 @@ class _Cand:
     verb: bool = False       # the subject of a verb ("Germany has pledged", "Saab reported")
     agent: bool = False      # a "by X" agent ("funded in part by Norway")
     aside: bool = False      # in a since/after/against phrase: never the owner
+    speaker: bool = False    # named after the figure as who said it (", EU officials said")
+    receiver: bool = False   # the subject of "received"/"got": a recipient, not the owner
+    source: bool = False     # a "from X" phrase: the giver when the subject received
 
 
+_IT_RE = re.compile(r"(?<![\w'’-])(?:[Ii]ts?)(?![\w'’-])")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*(?![\w-])")
 
 
@@ -145,12 +158,21 @@ def learn_names(text: str) -> dict[str, str]:
         names.add(" ".join(words))
     people = _people(text)
     places = {m.group("n") for m in _PLACE_RE.finditer(text)}
+    names |= _organisations(text, people)
     names = {n for n in names if n not in places and n not in people
              and not any(n in p.split() or p.startswith(n + " ") for p in people)}
+    names = {n for n in names if n not in V.ENTITIES}
     out = {}
     for n in names:
-        longer = [o for o in names if o != n and o.startswith(n + " ")]
+        # "BAE" -> "BAE Systems"; but "Rheinmetall AG" -> "Rheinmetall", and not "Rheinmetall Backlog"
+        longer = [o for o in names if o != n and o.startswith(n + " ")
+                  and all(w in V.COMPANY_SUFFIXES and w not in V.LEGAL_FORMS for w in o[len(n):].split())]
         out[n] = min(longer, key=len) if longer else n
+        words = n.split()
+        if len(words) > 1 and words[-1] in V.LEGAL_FORMS:
+            short = " ".join(words[:-1])
+            if re.search(r"(?<![\w-])" + re.escape(short) + r"(?![\w-])(?!\s+" + re.escape(words[-1]) + ")", text):
+                out[n] = out.get(short, short) if short in names else short
     for person, owner in people.items():             # "Defence Minister Pat Conroy" -> Australia
         if owner:
             out[person] = owner
@@ -172,6 +194,96 @@ _PLACE_RE = re.compile(
     r"\b(?:plant|plants|factory|factories|facility|facilities|site|works|base|headquarters|hub"
     r"|based|located|town|city|village|municipality)\s+(?:\w+\s+)?(?:in|at|near|outside)\s+"
     r"(?P<n>[A-Z][\w-]+)")
+
+
+_CAP_SEQ = re.compile(r"(?<![\w'’&.-])[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*)*")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])(?P<w>[A-Za-z]+)[ \t]+\Z")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across|for|with)[ \t]+(?:the[ \t]+)?\Z")
+_STOP_IN_NAME = V.NOT_SUBJECTS | frozenset(t for t in V.PERSON_TITLES if " " not in t)
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in title case ("Saab Wins Big Order"), where capitals mark no names."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[a:b if b >= 0 else len(text)])
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
+    """Bodies the text names without a verb after them: capitalised names of two or more
+    words ("Hanwha Aerospace", "Nordic-Baltic Eight") and acronyms after a common noun
+    ("arms maker KNDS"), minus people (titled, or later called by the last name alone),
+    places ("in Unterluss"), events, and sub-bodies of a country ("Swiss Federal Council")."""
+    out: set[str] = set()
+    for m in _CAP_SEQ.finditer(text):
+        if _title_case_line(text, m.start()):
+            continue
+        toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        toks = [(m.start() + a, w) for a, w in toks]
+        while toks and toks[0][1] in V.NOT_SUBJECTS:
+            toks = toks[1:]
+        if not toks:
+            continue
+        words = [w for _, w in toks]
+        whole = " ".join(words).removesuffix("'s").removesuffix("’s")
+        if whole in V.ENTITIES:
+            continue
+        if words[0] in V.ENTITIES and len(words) > 1 and whole.split()[-1] in V.ORG_HEADS \
+                and not any(w in V.PERSON_TITLES for w in words[1:]):
+            out.add(whole)                                     # "Ukraine Facility"
+            continue
+        segs: list[tuple[int, list[str]]] = []
+        seg: list[str] = []
+        start = 0
+        owned = False                                          # after a country: its sub-body
+        for pos, w in toks + [(len(text), "The")]:             # "The" closes the last segment
+            poss = w.endswith(("'s", "’s"))
+            bare = w[:-2] if poss else w
+            stop = (bare in _STOP_IN_NAME or bare in V.ENTITIES or bare.lower() in V.APPOSITION_NOUNS
+                    or bare.rstrip(".").lower() in V.PERSON_ROLE_WORDS) and not (seg and bare in V.COMPANY_SUFFIXES)
+            if stop:
+                if seg and not owned:
+                    segs.append((start, seg))
+                seg = []
+                owned = bare in V.ENTITIES and not poss
+                continue
+            if not seg:
+                start = pos
+            seg.append(bare)
+            if poss:                                           # "Finland's Patria": the name ends here
+                if not owned:
+                    segs.append((start, seg))
+                seg, owned = [], False
+        for pos, seg in segs:
+            name = " ".join(seg)
+            if (any(ch.isdigit() for ch in name) or name in people or any(name in p for p in people)
+                    or seg[-1] in V.EVENT_HEADS or name.isupper() and len(seg) > 1):
+                continue
+            before = text[max(0, pos - 25):pos]
+            if before.endswith(('"', '“', "'", "‘")):
+                continue                                        # a term in quotes: "Rheinmetall Backlog"
+            wb = _WORD_BEFORE_NAME.search(before)
+            word_before = wb.group("w") if wb else ""
+            if len(seg) == 1:
+                w = seg[0]
+                if not (w.isupper() and w.isalpha() and 3 <= len(w) <= 5 and w not in V.CURRENCY_CODES):
+                    continue
+                # an acronym is a body only after a common noun or a name ("arms maker KNDS",
+                # "Franco-German KNDS") or as an owner ("KNDS's plant")
+                if not (word_before.lower() in V.APPOSITION_NOUNS or word_before[:1].isupper()
+                        or text.startswith(("'s", "’s"), pos + len(w))):
+                    continue
+            elif seg[-1] not in V.COMPANY_SUFFIXES:
+                if word_before.lower() in V.PERSON_ROLE_WORDS:
+                    continue                                    # "chief executive Armin Papperger"
+                if _PLACE_BEFORE.search(before):
+                    continue                                    # "in Unterluss", "for the World Economy"
+                if len(re.findall(r"(?<![\w-])" + re.escape(seg[-1]) + r"(?![\w-])", text)) > \
+                        len(re.findall(re.escape(name), text)):
+                    continue                                    # a person, later called "Papperger"
+            out.add(name)
+    return out
 
 
 def _people(text: str) -> dict[str, Optional[str]]:
@@ -210,15 +322,20 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             return
         taken.append((a, b))
         before = text[max(s, a - 30):a]
-        verb = _VERB_AFTER.match(text, b) is not None
+        head_verb = _VERB_AFTER_HEAD.match(text, b, e) is not None and not pronoun
+        verb = _VERB_AFTER.match(text, b, e) is not None or head_verb
         weak = bool(_LOCATION_BEFORE.search(before)) or (
             kind == "country" and text[a:b] not in (name, name + "'s", name + "’s")
             and text[a:b] in V.ENTITIES and re.match(r"\s+[a-z]", text[b:b + 2]) is not None
             and not verb)
+        receiver = _RECEIVE_AFTER.match(text, b, e) is not None
+        speaker = (_SPEAKER_BEFORE.search(before) is not None and _SPEAKER_AFTER.match(text, b, e) is not None
+                   or _ACCORDING_BEFORE.search(before) is not None)
         out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before),
-                         pronoun, weak, kind, verb=verb and not weak,
+                         pronoun, weak and not speaker, kind, verb=verb and not weak and not receiver,
                          agent=bool(_AGENT_BEFORE.search(before)),
-                         aside=bool(_ASIDE_BEFORE.search(before))))
+                         aside=bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
+                         source=bool(_FROM_BEFORE.search(before))))
 
     for m in _GROUP_RE.finditer(sent):
         if m.group("full"):
@@ -240,6 +357,9 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
 
     for m in _ENTITY_RE.finditer(sent):
         add(s + m.start(), s + m.end(), V.ENTITIES[m.group("n")])
+    # "it"/"its" as the subject or owner point back to the last subject ("It employs ...")
+    for m in _IT_RE.finditer(sent):
+        add(s + m.start(), s + m.end(), "it", pronoun="any")
     out.sort(key=lambda c: c.start)
     # "Norway and Finland will each contribute": one subject of two names.
     joined: list[_Cand] = []
@@ -252,6 +372,10 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
         else:
             joined.append(c)
     return joined
+
+
+_ADJACENT = re.compile(r"(?:['’]s)?[ \t]*(?:[:–-][ \t]*)?")
+_SAID_IT = re.compile(r"(?:['’]s)?\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(V.SPEAKER_VERBS)) + r")\s+(?:that\s+)?")
 
 
 def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str]) -> str:
@@ -380,6 +504,22 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             last[kind] = name
             last_para = _paragraph(text, f.start)
 
+    def resolve(c: _Cand, cands: list[_Cand]) -> Optional[str]:
+        if c.pronoun == "any":
+            # "Rheinmetall said it would", "the group says it can": the name just before;
+            # else the last subject
+            here = [d for d in cands if d.verb and d.end <= c.start and d.pronoun != "any"
+                    and _SAID_IT.fullmatch(text, d.end, c.start)]
+            return resolve(here[-1], cands) if here else last["any"] or main_actor
+        if c.pronoun:
+            # "Papperger said the company would": the pointer means a name of its kind
+            # said before it in the sentence, else the last one of the document
+            here = [d.name for d in cands if d.kind == c.pronoun and not d.pronoun and d.end <= c.start
+                    and not d.recipient]
+            return (c.pronoun if c.pronoun in ("EU", "NATO") else
+                    here[-1] if here else last.get(c.pronoun)) or last["any"] or main_actor
+        return c.name
+
     for k, f in enumerate(found):
         i = max(0, bisect.bisect_right(starts, f.start) - 1)
         s, e = spans[i]
@@ -388,29 +528,42 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         cands = cand_cache[i]
         prev_end = found[k - 1].end if k and found[k - 1].end > s else s
         next_start = found[k + 1].start if k + 1 < len(found) and found[k + 1].start < e else e
-        usable = [c for c in cands if not c.recipient and not c.aside and not _other_line(text, c, f)]
+        # the figure's clause: a ";" ends one ("... 26 of the 27 member states backed it; Hungary did not")
+        c_lo = max(s, text.rfind(";", s, f.start) + 1)
+        c_hi = text.find(";", f.end, e)
+        c_hi = e if c_hi < 0 else c_hi
+        usable = [c for c in cands if not c.recipient and not c.aside and not c.receiver
+                  and c_lo <= c.start < c_hi and not _other_line(text, c, f)
+                  and not (c.pronoun == "any" and not c.verb and text[c.start:c.end].lower() != "its")]
         strong_before = [c for c in usable if c.end <= f.start and not c.weak]
-        # the grammatical subject of the clause first, then the nearest name, a "by X"
-        # agent last ("funded in part by Norway")
+        # a name right before the figure owns it ("and Canada CAD 40 million", "Latvia: 500")
+        adjacent = [c for c in strong_before if not c.pronoun and _ADJACENT.fullmatch(text, c.end, f.start)]
+        # the grammatical subject of the clause first, then a speaker named after the figure
+        # (", EU officials said"), then the nearest name, a "by X" agent last ("funded in part by Norway")
         verbs_before = [c for c in strong_before if c.verb and not c.agent]
-        plain_before = [c for c in strong_before if not c.agent]
-        strong_after = [c for c in usable if c.start >= f.num_start and not c.weak and not c.agent]
+        speakers = [c for c in usable if c.speaker and c.start >= f.end and not c.weak]
+        plain_before = [c for c in strong_before if not c.agent and not c.speaker]
+        strong_after = [c for c in usable if c.start >= f.num_start and not c.weak and not c.agent
+                        and not c.pronoun and not c.source]
         agents = [c for c in usable if c.agent and not c.weak]
-        weak = [c for c in usable if c.weak]
-        pick = (verbs_before[-1] if verbs_before else plain_before[-1] if plain_before
-                else strong_after[0] if strong_after else agents[0] if agents else weak[0] if weak else None)
+        weak_before = [c for c in usable if c.weak and c.end <= f.start]
+        weak_after = [c for c in usable if c.weak and c.end > f.start]
+        # "Ukraine has received 6 batteries from its allies": the giver follows "from"
+        receivers = [c for c in cands if c.receiver and c.end <= f.start and c_lo <= c.start]
+        sources = [c for c in cands if c.source and c.start >= f.end and not c.pronoun and c.start < c_hi]
+        pick = (adjacent[-1] if adjacent else sources[0] if receivers and sources
+                else verbs_before[-1] if verbs_before else speakers[0] if speakers
+                else plain_before[-1] if plain_before
+                else strong_after[0] if strong_after else agents[0] if agents
+                else weak_before[0] if weak_before else None)
         subject: Optional[str]
         if pick is None:
             same_para = last["any"] if last_para == _paragraph(text, f.start) else None
             subject = subject_by_sentence.get(i) or same_para or main_actor
-        elif pick.pronoun:
-            # "Papperger said the company would": the pointer means a name of its kind
-            # said before it in the sentence, else the last one of the document
-            here = [c.name for c in cands if c.kind == pick.pronoun and not c.pronoun and c.end <= pick.start]
-            subject = (pick.pronoun if pick.pronoun in ("EU", "NATO") else
-                       here[-1] if here else last.get(pick.pronoun)) or last["any"]
+            if subject is None and weak_after:
+                subject = weak_after[0].name
         else:
-            subject = pick.name
+            subject = resolve(pick, cands)
         if i not in subject_by_sentence:
             subject_by_sentence[i] = subject
         period = _period(text, f, prev_end, next_start)
@@ -428,8 +581,15 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             purpose=_purpose(text, f, category, next_start)))
         # what later pointers ("the company", "it") resolve to
         for c in cands:
-            if not c.pronoun and not c.weak and c.start < f.end:
-                remember(c.name, c.kind)
+            # a pointer of a kind ("the company") means the last name of that kind; "it" the
+            # last subject
+            if not c.pronoun and not c.weak and not c.recipient and not c.aside and c.start < f.end:
+                if c.verb:
+                    remember(c.name, c.kind)
+                else:
+                    last[c.kind] = c.name
         if subject and pick is not None and not pick.pronoun:
             remember(subject, pick.kind)
+        elif subject and pick is not None and pick.pronoun == "any":
+            remember(subject, "any")
     return out
