@@ -121,7 +121,10 @@ def _partitions(ledger: store.Ledger, archive: Path, size: int) -> list[list[Fil
 def _backfill(ledger: store.Ledger, settings: Settings, archive: Path, scheduler: str | None, partition_size: int,
               retries: int, today: date, progress: flow.Progress | None, task: Task) -> BackfillResult:
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")  # workers' start-up chatter off (they inherit it)
-    from distributed import Client, LocalCluster, as_completed
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise flow.RunError("backfill needs Dask distributed: pip install -e '.[backfill]'") from None
 
     started = time.monotonic()
     result = RunResult(started=datetime.now(), inbox=str(archive), out=str(settings.out))
