@@ -68,7 +68,7 @@ _BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?P<g>" + "|".join
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|inside|within|near|outside|on)\s+(?:the\s+)?\Z")
 _NAME_RE = re.compile(
     r"(?<![\w-])(?P<n>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,2})(?P<poss>['’]s)?"
-    r"(?=\s+(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r")\b|['’]s\b)")
+    r"(?=\s+(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\bto|\bfor|\bsent|\bsend|\bsends|\bgive|\bgave|\bgiven|\bgiving|\bpromised|\bpromise"
     r"|\bpromises|\bpledged|\bhanded|\bprovide|\bprovided|\bsupply|\bsupplied|\boffer|\boffered"
@@ -151,6 +151,8 @@ def learn_names(text: str) -> dict[str, str]:
         words = m.group("n").split()
         while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
             words = words[1:]
+        if len(words) > 1 and words[-1].isupper() and words[-1].isalpha() and not any(w.isupper() for w in words[:-1]):
+            words = words[-1:]                               # "Franco-German KNDS"
         if not words or any(w in V.NOT_SUBJECTS or w in V.ENTITIES for w in words) or words[0].isupper() and len(words[0]) > 4:
             continue
         if len(words) == 1 and words[0].lower() in lower_words:
@@ -256,6 +258,11 @@ def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
                     segs.append((start, seg))
                 seg, owned = [], False
         for pos, seg in segs:
+            if len(seg) > 1 and seg[-1].isupper() and seg[-1].isalpha() and not any(w.isupper() for w in seg[:-1]):
+                pos, seg = text.find(seg[-1], pos), seg[-1:]      # "Franco-German KNDS"
+                if len(seg[0]) >= 3:
+                    out.add(seg[0])
+                continue
             name = " ".join(seg)
             if (any(ch.isdigit() for ch in name) or name in people or any(name in p for p in people)
                     or seg[-1] in V.EVENT_HEADS or name.isupper() and len(seg) > 1):
@@ -329,9 +336,12 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             and text[a:b] in V.ENTITIES and re.match(r"\s+[a-z]", text[b:b + 2]) is not None
             and not verb)
         receiver = _RECEIVE_AFTER.match(text, b, e) is not None
+        according = _ACCORDING_BEFORE.search(before) is not None
         speaker = (_SPEAKER_BEFORE.search(before) is not None and _SPEAKER_AFTER.match(text, b, e) is not None
-                   or _ACCORDING_BEFORE.search(before) is not None)
-        out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before),
+                   or according)
+        according = _ACCORDING_BEFORE.search(before) is not None
+        out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before)
+                         and not according,
                          pronoun, weak and not speaker, kind, verb=verb and not weak and not receiver,
                          agent=bool(_AGENT_BEFORE.search(before)),
                          aside=bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
@@ -350,7 +360,12 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             name = f"{mod} {m.group('g')}"
         add(s + m.start(), s + m.end(), name, kind="group")
     for m in _BARE_GROUP.finditer(sent):
-        add(s + m.start(), s + m.end(), m.group("g").lower(), pronoun=V.POINTER_NOUNS[m.group("g").lower()])
+        kind = V.POINTER_NOUNS[m.group("g").lower()]
+        named = [w for w in re.findall(r"[\w-]+", m.group()[:m.start("g") - m.start()]) if w in V.ENTITIES]
+        if named and kind == "country":                   # "the Dutch ministry" is the Netherlands
+            add(s + m.start(), s + m.end(), V.ENTITIES[named[-1]])
+        else:
+            add(s + m.start(), s + m.end(), m.group("g").lower(), pronoun=kind)
     if learned is not None:
         for m in learned.finditer(sent):
             add(s + m.start(), s + m.end(), learned_map[m.group()], kind="company")
@@ -515,7 +530,7 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             # "Papperger said the company would": the pointer means a name of its kind
             # said before it in the sentence, else the last one of the document
             here = [d.name for d in cands if d.kind == c.pronoun and not d.pronoun and d.end <= c.start
-                    and not d.recipient]
+                    and not d.recipient and not d.weak]
             return (c.pronoun if c.pronoun in ("EU", "NATO") else
                     here[-1] if here else last.get(c.pronoun)) or last["any"] or main_actor
         return c.name

@@ -1,0 +1,114 @@
+"""Who owns a figure, and who receives it: one row per case (STYLE.md habit 9).
+
+Every text here is written for this file (names and figures may be real, sentences are
+ours). Rows follow CLAIMS.md: `subject` is the giver, owner or owner of the thing
+counted, never the recipient, as a short name; `recipient` only when the sentence says.
+Cases are grouped by the sentence structure they exercise, not by any document: a new
+structure gets a new list. `KNOWN_GAPS` are rows the extractor gets wrong today, grouped
+by reason and run as strict xfails, so a fix makes the row move up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import pytest
+
+from pipeline.extract import find_claims
+
+ANY = "-"   # not checked
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    quote: str
+    subject: Optional[str] = ANY
+    recipient: Optional[str] = ANY
+    category: Optional[str] = ANY
+
+
+R = Row
+# The speaker is named after the figure: the figure is theirs when no clause subject comes first.
+SPEAKERS = [  # text                                                                              quote               subject
+    R("The new facility will hold €12 billion in grants, EU officials said.",                 "€12 billion",      "EU"),
+    R("About 400 launchers are still in storage, according to the Pentagon.",                 "About 400 launchers", "United States"),
+    R("More than 90 interceptors were handed over last month, the Dutch ministry said.",      "More than 90 interceptors", "Netherlands"),
+    R("Denmark has pledged DKK 3 billion, Swedish officials said.",                            "DKK 3 billion",    "Denmark"),
+]
+# Company results and plans: the company is the owner, however it is named.
+COMPANIES = [
+    R("Saab reported net sales of SEK 15.8 bn for the quarter.",                               "SEK 15.8 bn",      "Saab"),
+    R("Defence group Hanwha Aerospace expects revenue of $8 billion next year.",               "$8 billion",       "Hanwha Aerospace"),
+    R("Franco-German KNDS will deliver 18 howitzers by 2026.",                                 "18 howitzers",     "KNDS"),
+    R("Arms maker KNDS plans to hire 1,000 engineers.",                                        "1,000 engineers",  "KNDS"),
+    R("Chief executive Micael Johansson said the company would double output to 400 missiles a year.",
+      "400 missiles", ANY),
+    R("Kongsberg opened a plant in Raufoss. The company employs 14,000 people.",               "14,000 people",    "Kongsberg"),
+    R("Nammo's new line in Vihtavuori will make 20,000 shells a year.",                        "20,000 shells",    "Nammo"),
+]
+# Groups named by capitalised words that no list holds.
+GROUPS = [
+    R("The Nordic-Baltic Eight agreed on €2 billion in joint procurement.",                    "€2 billion",       "Nordic-Baltic Eight"),
+    R("Members of the Ramstein group pledged 30 more air defence systems.",                    "30 more air defence systems", ANY),
+]
+# Pointers back: "the country", "the ministry", "it", "its".
+POINTERS = [
+    R("Norway has sent 14 tanks. The country will add 8 more in May.",                          "8",                "Norway"),
+    R("Rheinmetall opened the Unterluss works on Monday. It will employ 500 people there.",     "500 people",       "Rheinmetall"),
+    R("Rheinmetall said it had booked orders worth €9 billion.",                               "€9 billion",       "Rheinmetall"),
+    R("Poland bought 96 Apache helicopters. Its budget for 2025 is PLN 187 billion.",          "PLN 187 billion",  "Poland"),
+]
+# The recipient is a subject of "received"; the giver comes after "from".
+RECEIVERS = [
+    R("Ukraine has received 60 Leopard tanks from Germany.",                                   "60 Leopard tanks", "Germany"),
+    R("Kyiv received 3 Patriot batteries from the United States last year.",                   "3 Patriot batteries", "United States"),
+]
+# Names that are not owners: places, people, asides, "by X" agents, a recipient before the figure.
+NOT_OWNERS = [
+    R("The plant in Unterluss, funded in part by Germany, will make 200,000 shells a year.",   "200,000 shells",   "Germany"),
+    R("Since Russia's invasion, Sweden has given SEK 40 billion.",                              "SEK 40 billion",   "Sweden"),
+    R("For Ukraine's air force, Belgium will send 30 jets by 2028.",                            "30 jets",          "Belgium"),
+    R("Denmark will send 19 F-16s to Ukraine.",                                                 "19 F-16s",         "Denmark", "Ukraine"),
+    R("The United States will send four Patriot batteries, and Italy one SAMP/T system.",      "one SAMP/T system", "Italy"),
+    R("Officials in Prague said the Netherlands had promised €250 million and Canada CAD 40 million.",
+      "CAD 40 million", "Canada"),
+    R("Leaders of 26 countries backed the plan; Hungary did not sign.",                         "26 countries",     ANY),
+]
+# A sentence with no owner: the paragraph's last subject, then the document's main actor.
+CARRY_OVER = [
+    R("Finland approved a new package on Tuesday.\n\nThe package is worth €200 million.",       "€200 million",     "Finland"),
+    R("Lithuania signs tank deal\n\nLithuania ordered 44 tanks.\n\nDeliveries of 10 a year are due from 2027.",
+      "10", "Lithuania"),
+]
+CASES = SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
+
+KNOWN_GAPS: list[Row] = [
+]
+
+
+def _one(row: Row):
+    claims = [c for c in find_claims(row.text) if c.quote == row.quote]
+    assert claims, f"no claim quoted {row.quote!r} in {[c.quote for c in find_claims(row.text)]}"
+    return claims[0]
+
+
+def _check(row: Row) -> None:
+    c = _one(row)
+    if row.subject != ANY:
+        assert c.subject == row.subject
+    if row.recipient != ANY:
+        assert c.recipient == row.recipient
+    if row.category != ANY:
+        assert c.category.value == row.category
+
+
+@pytest.mark.parametrize("row", CASES, ids=[r.quote for r in CASES])
+def test_case(row: Row) -> None:
+    _check(row)
+
+
+@pytest.mark.xfail(strict=True)
+@pytest.mark.parametrize("row", KNOWN_GAPS, ids=[r.quote for r in KNOWN_GAPS])
+def test_known_gap(row: Row) -> None:
+    _check(row)
