@@ -159,6 +159,10 @@ def learn_names(text: str) -> dict[str, str]:
             continue                                      # "Output is ...": a common word, written in lower case elsewhere
         names.add(" ".join(words))
     people = _people(text)
+    for m in _NAME_RE.finditer(text):                 # "chief executive Armin Papperger said"
+        wb = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 25), m.start())
+        if wb and wb.group("w").lower() in V.PERSON_ROLE_WORDS and len(m.group("n").split()) > 1:
+            people.setdefault(m.group("n"), None)
     places = {m.group("n") for m in _PLACE_RE.finditer(text)}
     names |= _organisations(text, people)
     names = {n for n in names if n not in places and n not in people
@@ -486,7 +490,7 @@ def _main_actor(text: str, spans: list[tuple[int, int]], learned: Optional[re.Pa
     first: Optional[str] = None
     for k, (s, e) in enumerate(spans[:60]):
         for c in _candidates(text, s, e, learned, learned_map):
-            if c.pronoun or c.recipient or c.aside or c.weak:
+            if c.pronoun or c.recipient or c.aside or c.weak or c.receiver:
                 continue
             if first is None:
                 first = c.name

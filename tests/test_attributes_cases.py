@@ -42,8 +42,10 @@ COMPANIES = [
     R("Defence group Hanwha Aerospace expects revenue of $8 billion next year.",               "$8 billion",       "Hanwha Aerospace"),
     R("Franco-German KNDS will deliver 18 howitzers by 2026.",                                 "18 howitzers",     "KNDS"),
     R("Arms maker KNDS plans to hire 1,000 engineers.",                                        "1,000 engineers",  "KNDS"),
-    R("Chief executive Micael Johansson said the company would double output to 400 missiles a year.",
-      "400 missiles", ANY),
+    R("Saab expects strong demand. Chief executive Micael Johansson said the company would make 400 missiles a year.",
+      "400 missiles", "Saab"),
+    R("Rheinmetall booked record orders. Chief executive Armin Papperger said sales would reach €10 billion.",
+      "€10 billion", "Rheinmetall"),
     R("Kongsberg opened a plant in Raufoss. The company employs 14,000 people.",               "14,000 people",    "Kongsberg"),
     R("Nammo's new line in Vihtavuori will make 20,000 shells a year.",                        "20,000 shells",    "Nammo"),
 ]
@@ -81,9 +83,18 @@ CARRY_OVER = [
     R("Lithuania signs tank deal\n\nLithuania ordered 44 tanks.\n\nDeliveries of 10 a year are due from 2027.",
       "10", "Lithuania"),
 ]
-CASES = SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
+# People are never owners: their country or company is.
+PEOPLE = [
+    R("Defence analyst Jan Novak said Poland would buy 500 tanks.",                            "500 tanks",        "Poland"),
+    R("German Chancellor Olaf Scholz announced €7 billion in aid.",                            "€7 billion",       "Germany"),
+]
+CASES = PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
 
 KNOWN_GAPS: list[Row] = [
+    # Names inside a parenthesis or between dashes are read as owners.
+    R("Europe as a whole - EU institutions, Norway and others - accounted for €62 billion of aid.", "€62 billion", "Europe"),
+    # A common-noun giver after "from" ("from its allies") is not a candidate.
+    R("Ukraine has received at least six Patriot batteries from its allies.", "at least six Patriot batteries", "allies"),
 ]
 
 
