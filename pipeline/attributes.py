@@ -393,6 +393,7 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
     return joined
 
 
+_PAREN = re.compile(r"\([^()]{1,120}\)|\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 _ADJACENT = re.compile(r"(?:['’]s)?[ \t]*(?:[:–-][ \t]*)?")
 _SAID_IT = re.compile(r"(?:['’]s)?\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(V.SPEAKER_VERBS)) + r")\s+(?:that\s+)?")
 
@@ -551,7 +552,11 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         c_lo = max(s, text.rfind(";", s, f.start) + 1)
         c_hi = text.find(";", f.end, e)
         c_hi = e if c_hi < 0 else c_hi
+        # names in a parenthesis or between dashes that do not hold the figure are asides
+        asides = [(m.start(), m.end()) for m in _PAREN.finditer(text, s, e)
+                  if not (m.start() <= f.start < m.end())]
         usable = [c for c in cands if not c.recipient and not c.aside and not c.receiver
+                  and not any(x <= c.start < y for x, y in asides)
                   and c_lo <= c.start < c_hi and not _other_line(text, c, f)
                   and not (c.pronoun == "any" and not c.verb and text[c.start:c.end].lower() != "its")]
         strong_before = [c for c in usable if c.end <= f.start and not c.weak]
