@@ -144,7 +144,8 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
     """Write the workbook for the ledger's current state, unless nothing changed since the last."""
     target = out / WORKBOOK_NAME
     version = store.data_version(ledger)
-    if not force and target.is_file() and store.meta(ledger, "rendered_version") == str(version) \
+    rendered_key = f"rendered_version:{out.resolve()}"  # a shared ledger may feed several out folders
+    if not force and target.is_file() and store.meta(ledger, rendered_key) == str(version) \
             and not kept_reviews:
         return Rendered(None)
     data, left_out = build(ledger, kept_reviews or [], period, today or date.today())
@@ -168,6 +169,6 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
         target = beside
         _write_atomically(target, data)
     if target.name == WORKBOOK_NAME:
-        store.set_meta(ledger, "rendered_version", str(version))
+        store.set_meta(ledger, rendered_key, str(version))
     return Rendered(target, problems, left_out)
 
