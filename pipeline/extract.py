@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 from decimal import Decimal
-from typing import Optional
+from typing import Callable, Optional
 
 from . import _vocab as V
 from .attributes import describe, sentence_spans
@@ -92,6 +93,62 @@ _SCAN = re.compile(rf"""
   |(?P<vague>(?<![\w-])(?:{_VAGUE_RE_PART})(?:\s+of(?![\w]))?(?![\w]))
   |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?:(?![\w])|(?={_CODE}(?![a-z]))|(?=元))|{WORDS_PATTERN})
 """, _F)
+
+
+
+def _prefix_trie(words: list[str]) -> str:
+    """A regex matching the start of any of `words` (lower case), as a trie: the shortest
+    word of each prefix family is enough ("ten" stands for "tenth" and "tenfold"), and
+    branches that each begin with their own letter let the regex engine skip a branch
+    on one comparison.
+
+    >>> _prefix_trie(["ten", "tenth", "two", "twice", "one"])
+    '(?:one|t(?:en|w(?:ice|o)))'
+    """
+    kept: list[str] = []
+    for w in sorted(set(words)):
+        if not kept or not w.startswith(kept[-1]):
+            kept.append(w)
+
+    def emit(group: list[str]) -> str:
+        if len(group) == 1:
+            return re.escape(group[0])
+        by_first: dict[str, list[str]] = {}
+        for w in group:
+            by_first.setdefault(w[0], []).append(w[1:])
+        alts = [re.escape(c) + emit(rest) if len(rest) > 1 else re.escape(c + rest[0])
+                for c, rest in by_first.items()]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(kept)
+
+
+# Where a _SCAN match can start, loosely: found in the lower-cased text by one cheap
+# pattern, so that the expensive _SCAN is tried only there (a search with _SCAN tries all
+# of its branches at every character). NOTE: keep in sync with _SCAN: every place a
+# branch of _SCAN can start must be matched here (tests/test_extract_scan.py checks the
+# two scans agree). Lower case makes this pattern case-sensitive and so fast; the few
+# letters that IGNORECASE folds onto ASCII ones (ſ, K, ı, İ) send a text to the plain scan.
+_TRIGGER_WORDS = (list(V.UNITS) + list(V.TENS) + list(V.HUNDREDS) + [w for w in V.SCALES if len(w) > 3]
+                  + list(V.FRACTIONS) + ["minus", "negative", "several"] + list(V.MULTIPLIERS)
+                  + [p.split()[0] for p, _ in V.VAGUE if not p.startswith("a ")]
+                  + ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+_TRIGGER_ANYWHERE = (["http", "www.", "isbn", "issn", "page", "p.", "gmt", "utc"]
+                     + [w.split()[0] for w in V.PAGE_CLUTTER_LABELS + V.PAGER_LABELS])
+_TRIGGER_A_WORDS = list(V.HUNDREDS) + [w for w in V.SCALES if len(w) > 3] + list(V.FRACTIONS) + ["few"]
+_TRIGGER = rf"""
+   \d                                                    # digits, dates, times, codes
+  |['’+(\#.\-−]\.?\d                                     # '90s, +1 222, (555), #212, -5, .25
+  |[{"".join(V.VULGAR_FRACTIONS)}]
+  |[ \t](?<![^\n][ \t])[ \t]*\(?\d                        # an indented list number
+  |(?<!\w)(?:{_prefix_trie([w.lower() for w in _TRIGGER_WORDS])}
+             |an?\s+{_prefix_trie([w.lower() for w in _TRIGGER_A_WORDS])})  # number words, months
+  |(?<!\w)[a-z][a-z.]*[-/]?\d                              # designations: M777, F-16, IP/24
+  |{_prefix_trie([w.lower() for w in _TRIGGER_ANYWHERE])}   # links, page 3 of 7, Share (245)
+"""
+_SCAN_START = re.compile(_TRIGGER, re.VERBOSE)
+_SCAN_START_AT = re.compile(_TRIGGER + r"|[\w.+-]+@", re.VERBOSE)   # and e-mail addresses
+_FOLDS_TO_ASCII = ("ſ", "\u212a", "ı", "İ")
 
 # --- what stands before a figure --------------------------------------------------
 _SYMBOLS = sorted(V.CURRENCY_SYMBOLS, key=len, reverse=True)
@@ -709,13 +766,38 @@ def _merge_bounds(found: list[Found], text: str) -> list[Found]:
     return out
 
 
+def _scanner(text: str) -> Callable[[int], Optional[re.Match]]:
+    """`next(pos)`: the first _SCAN match at or after `pos`, exactly as `_SCAN.search(text,
+    pos)` finds it, but trying _SCAN only where _SCAN_START says a match may begin."""
+    if any(c in text for c in _FOLDS_TO_ASCII) or len(text.lower()) != len(text):
+        return partial(_SCAN.search, text)
+    low = text.lower()
+    start = (_SCAN_START_AT if "@" in text else _SCAN_START).search
+    match = _SCAN.match
+    n = len(text)
+
+    def next_match(pos: int) -> Optional[re.Match]:
+        while pos < n:
+            c = start(low, pos)
+            if c is None:
+                return None
+            m = match(text, c.start())
+            if m is not None:
+                return m
+            pos = c.start() + 1
+        return None
+
+    return next_match
+
+
 def find_quantities(text: str) -> list[Found]:
     """Every figure of `text` with its unit, qualifier and span, in text order."""
     found: list[Found] = []
     pos = 0
     n = len(text)
+    next_match = _scanner(text)
     while pos < n:
-        m = _SCAN.search(text, pos)
+        m = next_match(pos)
         if not m:
             break
         if m.lastgroup == "skip" or m.end() == m.start():
