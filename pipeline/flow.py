@@ -62,6 +62,8 @@ def process_document(read: ingest.Read, source: str, version: str, today: date,
     step = Step.extract
     try:
         claims = extract_claims(doc)
+        if doc.pages:  # a PDF: each claim cites its page
+            claims = [c.model_copy(update={"page": ingest.page_of(doc, c.start)}) for c in claims]
         step = Step.normalise
         claims, found = normalise(doc, claims, today, normaliser)
         problems = problems + found

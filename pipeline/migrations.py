@@ -2,7 +2,8 @@
 
 Version 1 is the first ledger ever committed (documents, claims, issues, runs); version 2
 adds what came after it (facts, reviews, series, meta, notes, documents.rejected, the
-claims' subject_raw and eur_rate_source) and a NULL-safe key for reviews. A ledger made
+claims' subject_raw and eur_rate_source) and a NULL-safe key for reviews; version 3 the
+documents' URL and the claims' PDF page. A ledger made
 between the two (version 1 with some of version 2's tables and columns) upgrades too:
 every step of a migration checks what is there first.
 
@@ -16,7 +17,7 @@ from typing import Callable
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 IDENTITY = {
     "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -139,7 +140,24 @@ def _v2(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE UNIQUE INDEX IF NOT EXISTS reviews_fingerprint ON reviews(fingerprint)")
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2}
+# Version 3: provenance a claim can cite: the document's URL (pages, feed entries) and the
+# PDF page a claim stands on.
+V3_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "documents": [("url", "TEXT")],
+    "claims": [("page", "INTEGER")],
+}
+
+
+def _v3(conn: Connection) -> None:
+    look = inspect(conn)
+    for table, columns in V3_COLUMNS.items():
+        have = {c["name"] for c in look.get_columns(table)}
+        for name, kind in columns:
+            if name not in have:
+                conn.exec_driver_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 class LedgerTooNew(Exception):

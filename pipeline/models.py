@@ -153,6 +153,7 @@ class Claim(BaseModel):
     recipient: Optional[str] = None
     purpose: Optional[str] = None
     value_eur: Optional[Decimal] = None
+    page: Optional[int] = Field(None, description="The PDF page the quote stands on (1 first), else null.")
     eur_rate: Optional[Decimal] = Field(None, description="EUR per unit of the claim's currency.")
     eur_rate_date: Optional[dt.date] = Field(None, description="ECB reference date of the rate used.")
     status: Status = Status.new

@@ -31,7 +31,7 @@ from .models import Fact, Progress
 
 CLAIM_FIELDS = ["id", "quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
                 "category", "subject", "period", "vague", "recipient", "purpose", "value_eur",
-                "eur_rate", "eur_rate_date", "subject_raw", "eur_rate_source"]
+                "eur_rate", "eur_rate_date", "subject_raw", "eur_rate_source", "page"]
 
 # Any number, the same for every process: PostgreSQL's advisory lock that serialises writers.
 WRITE_LOCK = 7_301_924_113
@@ -256,16 +256,16 @@ def finish_run(ledger: Ledger, run_id: int, result: RunResult, complete: bool = 
 def _store_document(db: Connection, run_id: int, p: Processed, version: str) -> None:
     d = p.document
     errors = [i.message for i in p.issues if i.severity == "error" and not i.claim_id]
-    _q(db, """INSERT INTO documents (key, source, title, date, date_source, read_as, content_hash, size,
+    _q(db, """INSERT INTO documents (key, source, url, title, date, date_source, read_as, content_hash, size,
                                      extractor_version, claim_count, error, first_run, last_run)
-              VALUES (:key, :source, :title, :date, :date_source, :read_as, :hash, :size, :version, :n,
+              VALUES (:key, :source, :url, :title, :date, :date_source, :read_as, :hash, :size, :version, :n,
                       :error, :run, :run)
-              ON CONFLICT(key) DO UPDATE SET source = excluded.source, title = excluded.title,
+              ON CONFLICT(key) DO UPDATE SET source = excluded.source, url = excluded.url, title = excluded.title,
                   date = excluded.date, date_source = excluded.date_source, read_as = excluded.read_as,
                   content_hash = excluded.content_hash, size = excluded.size,
                   extractor_version = excluded.extractor_version, claim_count = excluded.claim_count,
                   error = excluded.error, last_run = excluded.last_run""",
-       {"key": p.key, "source": p.source, "title": d.title if d else "",
+       {"key": p.key, "source": p.source, "url": (d.url or None) if d else None, "title": d.title if d else "",
         "date": d.date.isoformat() if d and d.date else None, "date_source": d.date_source if d else "none",
         "read_as": d.read_as if d else "", "hash": p.version, "size": d.size if d else None,
         "version": version, "n": len(p.claims), "error": " ".join(errors) or None, "run": run_id})

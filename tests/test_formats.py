@@ -155,3 +155,21 @@ def test_a_mixed_inbox_runs_end_to_end(tmp_path: Path) -> None:
     read_as = {r[0]: r[docs[0].index("Read as")] for r in docs[1:]}
     assert read_as == {"2025-03-04-f.txt": "text (utf-8)", "a.html": "html page", "b.pdf": "pdf (1 page)",
                        "c.docx": "word document", "d.eml": "e-mail", "e.rss#x": "feed entry"}
+
+
+def test_a_pdf_claim_cites_its_page_and_a_feed_entry_its_link_in_the_workbook(tmp_path: Path) -> None:
+    from conftest import invoke, ledger_rows, sheet_records
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2025-03-05-danish-package.pdf",
+              formats.pdf(["Copenhagen. Danish support continues.", "Denmark pledged DKK 5 billion to Ukraine."]))
+    write_doc(inbox, "wire.rss", formats.rss([
+        ("a1", "Norway pledges", "Tue, 04 Mar 2025 10:00:00 GMT", "Norway pledged NOK 2 billion.")]))
+    assert invoke("run", "--inbox", str(inbox), "--out", str(out)).exit_code == 0
+    assert ledger_rows(out, "SELECT doc_key, quote, page FROM claims WHERE unit = 'DKK'") == [
+        ("2025-03-05-danish-package.pdf", "DKK 5 billion", 2)]
+    [(url,)] = ledger_rows(out, "SELECT url FROM documents WHERE key = 'wire.rss#a1'")
+    claims = {r["Quote"]: r for r in sheet_records(out / "tracker.xlsx", "Claims")}
+    assert claims["DKK 5 billion"]["Page"] == 2 and claims["NOK 2 billion"]["Page"] is None
+    docs = {r["Document"]: r for r in sheet_records(out / "tracker.xlsx", "Documents")}
+    assert docs["wire.rss#a1"]["Path or URL"] == url and url.startswith("http")

@@ -190,12 +190,12 @@ def test_a_version_1_ledger_is_upgraded_in_place(ledger_url: str, tmp_path: Path
 
     ledger = store.open_ledger(ledger_url)
     try:
-        assert rows(ledger_url, "SELECT version FROM schema_version") == [(2,)]
+        assert rows(ledger_url, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
         # every old row kept, the new columns beside them with their defaults
-        assert rows(ledger_url, "SELECT key, content_hash, claim_count, rejected FROM documents") == [
-            ("2025-01-02-oslo.txt", "h1", 1, 0)]
-        assert rows(ledger_url, "SELECT id, quote, value, subject, subject_raw, eur_rate_source FROM claims") == [
-            ("c1", "NOK 2 billion", "2000000000", "Norway", None, None)]
+        assert rows(ledger_url, "SELECT key, content_hash, claim_count, rejected, url FROM documents") == [
+            ("2025-01-02-oslo.txt", "h1", 1, 0, None)]
+        assert rows(ledger_url, "SELECT id, quote, value, subject, subject_raw, eur_rate_source, page FROM claims") == [
+            ("c1", "NOK 2 billion", "2000000000", "Norway", None, None, None)]
         for table, old in before.items():
             assert [r[:len(old[0])] for r in rows(ledger_url, f"SELECT * FROM {table} ORDER BY 1")] == old, table
         for table in ("facts", "fact_claims", "reviews", "series", "meta", "notes"):
@@ -210,7 +210,7 @@ def test_a_version_1_ledger_is_upgraded_in_place(ledger_url: str, tmp_path: Path
     finally:
         ledger.close()
     store.open_ledger(ledger_url).close()  # opening again migrates nothing more
-    assert rows(ledger_url, "SELECT version FROM schema_version") == [(2,)]
+    assert rows(ledger_url, "SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
 
 
 def test_a_ledger_that_cannot_be_reached_stops_the_run_with_exit_1(tmp_path: Path) -> None:
