@@ -162,8 +162,9 @@ def extract(paths: tuple[Path, ...], as_json: bool, max_bytes: int | None) -> No
         raise click.ClickException(str(err)) from None
     if as_json:
         claims = [claim_json(c, p.source) for p in processed for c in p.claims]
-        json.dump({"claims": claims, "errors": [issue_json(i) for i in problems]}, sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        # one dumps, not dump: dump encodes piece by piece in Python, dumps in C (same text)
+        sys.stdout.write(json.dumps({"claims": claims, "errors": [issue_json(i) for i in problems]},
+                                    ensure_ascii=False) + "\n")
         return
     for p in processed:
         for c in p.claims:

@@ -253,6 +253,21 @@ _YEAR_BEFORE = frozenset({"in", "since", "by", "from", "until", "till", "during"
                           "until", "around", "is", "was", "on", "at", "beginning",
                           "constant", "current", "real", "nominal"})   # constant 2015 prices
 
+# Small patterns of _scan_one, compiled once.
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_A_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"(?i:thousand|million|billion|trillion|lakh|crore)")
+_OF_ANOTHER_BY = re.compile(r"\s+(?:of|another|by)\b")
+_GLUED_M = re.compile(r"\d(?-i:m)\Z")
+_CUR_BEFORE_HIGH = re.compile(rf"(?:{_alt(_SYMBOLS)}|{_CODE})\s*", re.IGNORECASE)
+_ORDINAL_OR_TIME = re.compile(r"(?:st|nd|rd|th)\b|[:/]\d")
+_DIGIT_OR_SLASH = re.compile(r"\d|/")
+_BARE_INT = re.compile(r"\d{1,4}")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)*|[A-Za-z]+(?:-[A-Za-z]+)?")
+_EURO_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+_LETTERS = re.compile(r"[a-z]+")
+_SPACES_RE = re.compile(r"\s+")
+_OF_NEXT = re.compile(r"\s+of\b")
 
 @dataclass(frozen=True)
 class Found:
@@ -396,7 +411,7 @@ def _currency_before(text: str, s: int) -> tuple[Optional[str], int, Decimal]:
     if not m:
         return None, s, Decimal(1)
     if m.group("sym"):
-        key = re.sub(r"\s+", " ", m.group("sym").lower())
+        key = _SPACES_RE.sub(" ", m.group("sym").lower())
         code = V.CURRENCY_SYMBOLS.get(key) or V.CURRENCY_SYMBOLS.get(key.replace(" ", ""))
         return code, m.start(), Decimal(1)
     raw = m.group("code") or m.group(0).strip()
@@ -410,7 +425,7 @@ def _currency_before(text: str, s: int) -> tuple[Optional[str], int, Decimal]:
 
 def _currency_word(text: str, word: str, pos: int) -> str:
     """ISO code of a currency name; "kroner" is Danish or Norwegian as the text says."""
-    key = re.sub(r"\s+", " ", word.lower())
+    key = _SPACES_RE.sub(" ", word.lower())
     choices = V.AMBIGUOUS_CURRENCY.get(key)
     if not choices:
         return V.CURRENCY_WORDS[key]
@@ -424,7 +439,7 @@ def _currency_word(text: str, word: str, pos: int) -> str:
 
 
 def _is_year(num_text: str, value: Decimal) -> bool:
-    return bool(re.fullmatch(r"\d{4}", num_text)) and 1800 <= value <= 2100
+    return bool(_FOUR_DIGITS.fullmatch(num_text)) and 1800 <= value <= 2100
 
 
 def _qualifier_before(text: str, s: int) -> tuple[Optional[str], int]:
@@ -453,8 +468,8 @@ def _read_number(text: str, start: int, end: int, decimal_separator: Optional[st
         raw = text[start:end].rstrip()
         end = start + len(raw)
     value = parse_number(raw, decimal_separator)
-    has_scale = bool(re.search(r"[a-z]", raw[1:], re.IGNORECASE)) and not raw[:1].isalpha() \
-        or bool(re.search(r"(?i:thousand|million|billion|trillion|lakh|crore)", raw))
+    has_scale = bool(_A_LETTER.search(raw, 1)) and not raw[:1].isalpha() \
+        or bool(_SCALE_WORD.search(raw))
     return value, end, has_scale
 
 
@@ -478,7 +493,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         return Found(q_start if qual_word else s, m.end(), Decimal(V.MULTIPLIERS[word]), None,
                      "times", qualifier, False, s, m.end()), m.end()
     if vague:
-        key = re.sub(r"\s+", " ", m.group("vague").lower())
+        key = _SPACES_RE.sub(" ", m.group("vague").lower())
         key = key[:-3] if key.endswith(" of") else key
         value: Optional[Decimal] = Decimal(_VAGUE_VALUES[key])
         e = m.end()
@@ -495,16 +510,16 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     prev_l = prev.lower()
 
     # A spoken "one" that is a pronoun ("the one you mentioned", "one of them").
-    if lw in ("one", "a", "an") and (prev_l in _PRONOUN_ONE_BEFORE or re.match(r"\s+(?:of|another|by)\b", text[e:e + 9])):
+    if lw in ("one", "a", "an") and (prev_l in _PRONOUN_ONE_BEFORE or _OF_ANOTHER_BY.match(text[e:e + 9])):
         return None, e
 
     # "the first quarter", "fourth quarter", "FIRST QUARTER 2025", "second half": a period
     # of the year, not a fraction ("a quarter of", "three quarters of" stay).
     if not vague and num_text[:1].isalpha():
-        toks = re.findall(r"[a-z]+", lw)
+        toks = _LETTERS.findall(lw)
         if toks and toks[-1] in _PERIOD_FRACTIONS and (
                 len(toks) == 1 and (prev_l in _PERIOD_BEFORE or (toks[0].startswith("quarter")
-                                                                 and not re.match(r"\s+of\b", text[e:e + 4])))
+                                                                 and not _OF_NEXT.match(text[e:e + 4])))
                 or len(toks) > 1 and toks[-2] in _PERIOD_BEFORE):
             return None, max(e, m.end())
         if toks and toks[0] in _PERIOD_FRACTIONS and prev_l in _PERIOD_BEFORE:
@@ -512,9 +527,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # "a fourth system", "third countries": ordinals, not fractions.
     if not vague and num_text[:1].isalpha():
-        last = re.findall(r"[a-z]+", lw)[-1]
+        last = _LETTERS.findall(lw)[-1]
         if last in V.FRACTIONS and last not in ("half", "halves", "quarter", "quarters"):
-            toks = re.findall(r"[a-z]+", lw)
+            toks = _LETTERS.findall(lw)
             if len(toks) == 1 or (not last.endswith("s") and re.match(r"\s+(?!of\b)[A-Za-z]", text[e:e + 3])):
                 return None, e
 
@@ -525,7 +540,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     q_anchor = cur_start if currency else s
 
     # "m"/"b" glued to digits scale only money ("$5m"); "1m" alone is a metre.
-    if not vague and not currency and re.search(r"\d(?-i:m)\Z", num_text):
+    if not vague and not currency and _GLUED_M.search(num_text):
         return None, m.end()
 
     qual_word, q_start = _qualifier_before(text, q_anchor)
@@ -554,13 +569,13 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         if ok:
             p2 = rm.end()
             cur2, _, _ = _currency_before(text[: p2 + 6], p2) if False else (None, p2, 1)
-            c2 = re.match(rf"(?:{_alt(_SYMBOLS)}|{_CODE})\s*", text[p2:p2 + 8], re.IGNORECASE)
+            c2 = _CUR_BEFORE_HIGH.match(text[p2:p2 + 8])
             if c2 and currency:
                 p2 += c2.end()
             n2 = _NUM_ONLY.match(text, p2)
             if n2 and n2.end() > p2:
                 v2, e2, scale2 = _read_number(text, p2, n2.end())
-                if v2 is not None and not _is_year(text[p2:e2], v2) and not re.match(r"(?:st|nd|rd|th)\b|[:/]\d", text[e2:e2 + 3]):
+                if v2 is not None and not _is_year(text[p2:e2], v2) and not _ORDINAL_OR_TIME.match(text[e2:e2 + 3]):
                     lo = value
                     if scale2 and not has_scale and "," not in num_text and lo is not None:
                         sc = v2 / parse_number(re.sub(r"[^\d.,\s]", "", text[p2:e2]).strip() or "1") \
@@ -610,7 +625,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             value_high = value_high * cur_mult
         cm = _CUR_AFTER.match(text, e)
         if cm and (cm.group("word") or cm.group("code")):
-            iso = V.CURRENCY_WORDS.get(re.sub(r"\s+", " ", (cm.group("word") or "").lower())) \
+            iso = V.CURRENCY_WORDS.get(_SPACES_RE.sub(" ", (cm.group("word") or "").lower())) \
                 or V.CODE_ALIASES.get(cm.group("code") or "", (cm.group("code") or "").upper())
             if iso == currency:                          # EUR 1.8 billion euros
                 end = cm.end()
@@ -627,7 +642,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             unit = "%"
             q_start = _PERCENT_BEFORE.search(text, max(0, s - 20), s).start()
         elif cm and not (cm.group("word") and cm.group("word").lower().startswith("pound")
-                         and re.match(r"\s+of\b", text[cm.end():cm.end() + 4])):
+                         and _OF_NEXT.match(text[cm.end():cm.end() + 4])):
             mult = Decimal(1)
             if cm.group("word"):
                 unit = _currency_word(text, cm.group("word"), s)
@@ -682,7 +697,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                 pw = _PHYS_WORD.match(text, e)
                 ps = _PHYS_SYMBOL.match(text, e)
                 if pw:
-                    unit, end = V.PHYSICAL_WORDS[re.sub(r"\s+", " ", pw.group("w").lower())], pw.end()
+                    unit, end = V.PHYSICAL_WORDS[_SPACES_RE.sub(" ", pw.group("w").lower())], pw.end()
                 elif ps and (len(ps.group("w")) > 1 or not ps.group("sp")):
                     unit, end = V.PHYSICAL_SYMBOLS[ps.group("w")], ps.end()
                 else:
@@ -699,7 +714,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # A spoken "one" is a claim only when it counts something named ("one SAMP/T system").
     if lw in ("one", "a", "an") and value == 1 and value_high is None and not currency and not (unit or "").isupper() and unit not in (
-            "%", "times") and unit not in V.DURATIONS.values() and not re.search(r"\d|/", text[e:end]) and not (
+            "%", "times") and unit not in V.DURATIONS.values() and not _DIGIT_OR_SLASH.search(text[e:end]) and not (
             qual_word and unit):                         # "at least one member state"
         return None, e
 
@@ -707,8 +722,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     if not vague and value_high is None:
         if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
             return None, max(e, m.end())
-        bare_int = re.fullmatch(r"\d{1,4}", num_text) is not None
-        if (re.fullmatch(r"\d+(?:\.\d+)*|[A-Za-z]+(?:-[A-Za-z]+)?", num_text) and currency is None
+        bare_int = _BARE_INT.fullmatch(num_text) is not None
+        if (_PLAIN_NUMBER.fullmatch(num_text) and currency is None
                 and unit not in ("%",)):              # "Figure 2.1", "week 23", "day two"
             if (prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#")
                     or prev_l in V.ID_WORDS_BARE and not unit):
@@ -732,7 +747,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             end = qa.end()
 
     # European thousands: a count or a money amount with three decimals is 1.500 = 1500.
-    if (not has_scale and re.fullmatch(r"\d{1,3}\.\d{3}", num_text) and value_high is None
+    if (not has_scale and _EURO_THOUSANDS.fullmatch(num_text) and value_high is None
             and unit and unit not in ("%",) and unit not in V.DURATIONS.values()):
         value = Decimal(num_text.replace(".", "")) * (cur_mult if currency else 1)
 

@@ -78,6 +78,11 @@ _NUM_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|&", re.I)
 _LEADING_DIGITS = re.compile(rf"\s*({DIGITS_PATTERN})", re.VERBOSE | re.I)
 _SCIENTIFIC = re.compile(r"^(.*?)(?:[eE]([+-]?\d+)|\s?[x×]\s?10\s?\^?\s?([-−+]?\d+))$")
 _POWER = re.compile(r"^(.*?)\^([-+]*)(\d+)$")
+_FRACTION = re.compile(r"(?:(\d+)\s+)?(\d+)/(\d+)")
+_INDIAN = re.compile(r"\d{1,3}(,\d{2})+,\d{3}")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_SIGN_WORD = re.compile(r"(?:minus|negative)\s+(?=\d)", re.I)
+_WORD_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?|&")
 
 
 def scale(word: str) -> Decimal:
@@ -135,7 +140,7 @@ def parse_digits(text: str, decimal_separator: Optional[str] = None) -> Optional
     sign = Decimal(1)
     if s.startswith("-"):
         sign, s = Decimal(-1), s[1:].strip()
-    frac = re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", s)
+    frac = _FRACTION.fullmatch(s)
     if frac:
         whole, num, den = frac.groups()
         if int(den) == 0:
@@ -161,7 +166,7 @@ def parse_digits(text: str, decimal_separator: Optional[str] = None) -> Optional
             s = s.replace(",", "")
     elif "," in s:
         groups = s.split(",")
-        if all(len(g) == 3 for g in groups[1:]) or re.fullmatch(r"\d{1,3}(,\d{2})+,\d{3}", s):
+        if all(len(g) == 3 for g in groups[1:]) or _INDIAN.fullmatch(s):
             if decimal_separator == "," and len(groups) == 2:
                 s = s.replace(",", ".")
             else:
@@ -247,7 +252,7 @@ def parse_words(tokens: list[str]) -> Optional[Decimal]:
             seen = True
             last_was_scale = False
             continue
-        elif t in UNITS or t in TENS or re.fullmatch(r"\d+(?:\.\d+)?", t):
+        elif t in UNITS or t in TENS or _DECIMAL.fullmatch(t):
             v = Decimal(UNITS[t]) if t in UNITS else Decimal(TENS[t]) if t in TENS else Decimal(t)
             current += v
             group += v
@@ -337,7 +342,7 @@ def parse_number(text: str, decimal_separator: Optional[str] = None) -> Optional
     s = text.strip()
     if not s:
         return None
-    neg = re.match(r"(?:minus|negative)\s+(?=\d)", s, re.I)
+    neg = _SIGN_WORD.match(s)
     if neg:
         value = parse_number(s[neg.end():], decimal_separator)
         return -value if value is not None else None
@@ -372,7 +377,7 @@ def word_number_end(text: str) -> int:
     >>> word_number_end("five and a half")
     15
     """
-    toks = list(re.finditer(r"[A-Za-z]+|\d+(?:\.\d+)?|&", text))
+    toks = list(_WORD_TOKEN.finditer(text))
     for k, tok in enumerate(toks):
         w = tok.group().lower()
         if w not in ("and", "&") or k == 0:
