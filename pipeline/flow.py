@@ -155,16 +155,19 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
         stored = _stored_keys(known, {k for _, k in files})
         processed: list[Processed] = []
         seen: set[str] = set()  # every document key still in the inbox, read again or not
-        for n, (path, key) in enumerate(files, 1):
-            same = _unchanged_keys(path, stored.get(key, []), known, settings.max_bytes)
-            if same:
-                seen.update(same)
-            else:
-                outcomes = process_file(path, key, settings.max_bytes, today, normaliser)
-                processed.extend(outcomes)
-                seen.update(p.key for p in outcomes)
-            if progress is not None:
-                progress(n, len(files))
+        unchanged = [_unchanged_keys(path, stored.get(key, []), known, settings.max_bytes) for path, key in files]
+        todo = [(path, key) for (path, key), same in zip(files, unchanged) if not same]
+        with _processor(len(todo), settings.max_bytes, today, normaliser) as process:
+            results = iter(process(todo))       # in the order of `todo`, whatever the workers
+            for n, ((path, key), same) in enumerate(zip(files, unchanged), 1):
+                if same:
+                    seen.update(same)
+                else:
+                    outcomes = next(results)
+                    processed.extend(outcomes)
+                    seen.update(p.key for p in outcomes)
+                if progress is not None:
+                    progress(n, len(files))
         result = result.model_copy(update={
             "documents_seen": len(seen),
             "documents_read": sum(p.document is not None for p in processed),
@@ -221,6 +224,42 @@ def review_import(settings: Settings, today: date | None = None) -> AfterStore:
             return review_and_render(ledger, settings, last[-1]["id"] if last else 0, today or date.today())
         finally:
             ledger.close()
+
+
+# A run with at least this many new or changed files reads them in a pool of processes
+# (one per core, up to POOL_MAX_WORKERS); fewer are read in this process, where starting
+# workers would cost more than it saves.
+POOL_MIN_FILES = 32
+POOL_MAX_WORKERS = 8
+_worker_setup: tuple[int, date, Normaliser | None] | None = None
+
+
+def _init_worker(max_bytes: int, today: date, normaliser: Normaliser | None) -> None:
+    global _worker_setup
+    _worker_setup = (max_bytes, today, normaliser)   # sent once per worker, not per file
+
+
+def _process_in_worker(item: tuple[Path, str]) -> list[Processed]:
+    assert _worker_setup is not None
+    return process_file(item[0], item[1], *_worker_setup)
+
+
+@contextmanager
+def _processor(files: int, max_bytes: int, today: date, normaliser: Normaliser | None
+               ) -> Iterator[Callable[[list[tuple[Path, str]]], Iterator[list[Processed]]]]:
+    """A function that processes (path, key) pairs and yields each file's outcomes in the
+    order given: in a process pool when there are many files and more than one core,
+    else here. process_file never raises, so a document's problems come back as issues
+    either way."""
+    workers = min(os.cpu_count() or 1, POOL_MAX_WORKERS, files)
+    if files < POOL_MIN_FILES or workers < 2:
+        yield lambda todo: (process_file(p, k, max_bytes, today, normaliser) for p, k in todo)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, initializer=_init_worker,
+                             initargs=(max_bytes, today, normaliser)) as pool:
+        yield lambda todo: pool.map(_process_in_worker, todo, chunksize=max(1, min(16, len(todo) // (workers * 8))))
 
 
 def _stored_keys(known: dict[str, tuple[str, str]], file_keys: set[str]) -> dict[str, list[str]]:
