@@ -904,17 +904,21 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
-def _claims(text: str) -> list[tuple[Found, Claim]]:
+def _claims(text: str, doc: Optional[Document] = None) -> list[tuple[Found, Claim]]:
+    """Found figures and their claims; with `doc`, each claim carries its document and id
+    (given to the constructor, so each claim is validated once and never copied)."""
     found = _borrow_units(text, find_quantities(text))
     attrs = describe(text, found)
     out = []
     for f, a in zip(found, attrs):
         unit = f.unit or a.noun or "number"
+        ids = {} if doc is None else {"document": doc.source,
+                                      "id": claim_id(doc.source, doc.content_hash, f.start, f.end)}
         claim = Claim(
             quote=text[f.start:f.end], start=f.start, end=f.end, sentence=a.sentence,
             value=f.value, value_high=f.value_high, unit=unit, qualifier=f.qualifier,
             category="other" if f.loss else a.category, subject=a.subject, period=a.period, vague=f.vague,
-            recipient=a.recipient, purpose=a.purpose,
+            recipient=a.recipient, purpose=a.purpose, **ids,
         )
         out.append((f, claim))
     return out
@@ -927,6 +931,4 @@ def find_claims(text: str) -> list[Claim]:
 
 def extract_claims(doc: Document) -> list[Claim]:
     """The claims of a document, each with its stable id (models.claim_id)."""
-    return [c.model_copy(update={"document": doc.source,
-                                 "id": claim_id(doc.source, doc.content_hash, c.start, c.end)})
-            for c in find_claims(doc.text)]
+    return [c for _, c in _claims(doc.text, doc)]
