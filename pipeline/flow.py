@@ -201,13 +201,20 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
     """
     out = settings.out
     books = report.workbooks(out)
-    reviews, problems, kept = read_decisions(books, store.claim_documents(ledger), set(store.known_versions(ledger)))
-    applied = store.store_reviews(ledger, reviews, problems)
+    problems: list[ValidationIssue] = []
+    kept: list = []
+    applied = 0
+    if force or not report.as_written(ledger, books):  # nobody typed in them since: nothing to read back
+        reviews, problems, kept = read_decisions(books, store.claim_documents(ledger),
+                                                 set(store.known_versions(ledger)))
+        applied = store.store_reviews(ledger, reviews, problems)
+        main_book = out / report.WORKBOOK_NAME
+        if main_book.is_file():
+            headers, notes = report.read_notes(main_book)
+            store.store_notes(ledger, headers, notes, shown={c["id"] for c in store.current_claims(ledger)})
+        if not kept:
+            report.mark_read(ledger, books)
     problems = problems + update_facts(ledger, settings, run_id, today)  # reviews first: a rejected claim is no support
-    main_book = out / report.WORKBOOK_NAME
-    if main_book.is_file():
-        headers, notes = report.read_notes(main_book)
-        store.store_notes(ledger, headers, notes, shown={c["id"] for c in store.current_claims(ledger)})
     rendered = report.render(ledger, out, run_id, kept_reviews=kept, period=settings.tracker_period,
                              today=today, force=force)
     return AfterStore(issues=problems + rendered.issues, reviews_applied=applied,

@@ -42,6 +42,23 @@ def workbooks(out: Path) -> list[Path]:
     return ([main] if main.is_file() else []) + [p for p in beside if p.is_file()]
 
 
+def _stamp(path: Path) -> str:
+    st = path.stat()
+    return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def as_written(ledger: Ledger, books: list[Path]) -> bool:
+    """Whether every workbook is exactly as the pipeline last wrote it, holding no decision
+    that could not be applied: then there is nothing to read back from them."""
+    return all(store.meta(ledger, f"written:{p.resolve()}") == _stamp(p) for p in books)
+
+
+def mark_read(ledger: Ledger, books: list[Path]) -> None:
+    """Everything in these workbooks is in the ledger now: no need to read them again as they are."""
+    for p in books:
+        store.set_meta(ledger, f"written:{p.resolve()}", _stamp(p))
+
+
 def is_locked(path: Path) -> bool:
     """Whether a spreadsheet program holds the file open (its lock file lies beside it)."""
     return (path.parent / f".~lock.{path.name}#").exists() or (path.parent / f"~${path.name}").exists()
@@ -170,5 +187,7 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
         _write_atomically(target, data)
     if target.name == WORKBOOK_NAME:
         store.set_meta(ledger, rendered_key, str(version))
+    # Rows the reviewer must fix are typed text: a workbook holding them must be read again.
+    store.set_meta(ledger, f"written:{target.resolve()}", "kept" if kept_reviews else _stamp(target))
     return Rendered(target, problems, left_out)
 
