@@ -95,6 +95,9 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
                                  "the correction was not applied.", "Pick one of the allowed values."),
     IssueCode.review_incomplete: (Severity.error, "the decision '{decision}' needs {needed}; it was not applied.",
                                   "Fill in the missing cells on the Review sheet."),
+    IssueCode.workbook_unreadable: (Severity.error, "the workbook could not be read ({reason}); decisions typed "
+                                    "in it were not read.", "Repair the file, or type the decisions again in the "
+                                    "new workbook."),
     IssueCode.workbook_locked: (Severity.warning, "the workbook is open or locked elsewhere; this run's version "
                                 "was written to {beside} instead.",
                                 "Close the workbook; the next run updates it and reads decisions from both."),
@@ -118,6 +121,7 @@ STEPS: dict[IssueCode, Step] = {
     **{c: Step.review for c in (IssueCode.review_unknown_claim, IssueCode.review_unknown_document,
                                 IssueCode.review_bad_decision, IssueCode.review_bad_value,
                                 IssueCode.review_bad_field, IssueCode.review_incomplete)},
+    IssueCode.workbook_unreadable: Step.review,
     IssueCode.workbook_locked: Step.report,
     IssueCode.workbook_not_updated: Step.report,
     IssueCode.converted_at_run_date: Step.normalise,

@@ -101,6 +101,7 @@ class IssueCode(str, Enum):
     review_bad_field = "review_bad_field"
     review_incomplete = "review_incomplete"
     # report
+    workbook_unreadable = "workbook_unreadable"
     workbook_locked = "workbook_locked"
     workbook_not_updated = "workbook_not_updated"
     # normalise

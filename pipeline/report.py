@@ -20,8 +20,8 @@ from . import sheets, store
 from .issues import issue
 from .models import IssueCode, ValidationIssue
 from .review import TypedRow
-from .store import Ledger
 from .facts import promised_vs_delivered
+from .store import Ledger
 from .tracker import build_series, gaps_by_series, period_labels
 from .xlsx_parts import MergeError, merge, read_rows, splice_rows
 
@@ -32,7 +32,6 @@ WORKBOOK_NAME = "tracker.xlsx"
 class Rendered:
     path: Path | None                  # where this run's workbook went (None: nothing changed)
     issues: list[ValidationIssue] = field(default_factory=list)
-    claims_left_out: int = 0
 
 
 def workbooks(out: Path) -> list[Path]:
@@ -104,8 +103,8 @@ def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
     return lines
 
 
-def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date) -> tuple[bytes, int]:
-    """The pipeline's sheets as a fresh workbook (bytes), and how many claims did not fit."""
+def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date) -> bytes:
+    """The pipeline's sheets as a fresh workbook (bytes); About says when Claims could not hold all."""
     claims = store.current_claims(ledger)
     runs = store.runs(ledger)
     last = runs[-1] if runs else None
@@ -140,7 +139,7 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
                        _changes(last, new_claims, series), about_notes, period)
     buf = io.BytesIO()
     wb.save(buf)
-    return splice_rows(buf.getvalue(), {k: (f.chunks, f.links) for k, f in fast.items()}), left_out
+    return splice_rows(buf.getvalue(), {k: (f.chunks, f.links) for k, f in fast.items()})
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -165,7 +164,7 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
     if not force and target.is_file() and store.meta(ledger, rendered_key) == str(version) \
             and not kept_reviews:
         return Rendered(None)
-    data, left_out = build(ledger, kept_reviews or [], period, today or date.today())
+    data = build(ledger, kept_reviews or [], period, today or date.today())
     out.mkdir(parents=True, exist_ok=True)
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []
@@ -189,5 +188,5 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
         store.set_meta(ledger, rendered_key, str(version))
     # Rows the reviewer must fix are typed text: a workbook holding them must be read again.
     store.set_meta(ledger, f"written:{target.resolve()}", "kept" if kept_reviews else _stamp(target))
-    return Rendered(target, problems, left_out)
+    return Rendered(target, problems)
 

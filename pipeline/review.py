@@ -16,6 +16,7 @@ from typing import Any
 from .issues import issue
 from .models import Category, Decision, IssueCode, Period, Qualifier, Review, ValidationIssue
 from .validate import unit_problem
+from .xlsx_parts import MergeError
 
 # (header, key): what the Review sheet shows of a claim, then what the reviewer types.
 SHOWN = [("Claim id", "id"), ("Document", "doc_key"), ("Quote", "quote"), ("Sentence", "sentence"),
@@ -149,7 +150,12 @@ def read_decisions(workbooks: list[Path], known_claims: dict[str, str], known_do
     failed: list[TypedRow] = []
     for path in sorted(workbooks, key=lambda p: p.stat().st_mtime):
         decided_at = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
-        for row in read_sheet(path):
+        try:
+            typed = read_sheet(path)
+        except MergeError as err:  # a damaged workbook: say so, read the others
+            problems.append(issue(IssueCode.workbook_unreadable, path.name, reason=str(err)))
+            continue
+        for row in typed:
             review, found = parse_row(row, known_claims, known_docs, path.name, decided_at)
             if review is not None:
                 reviews.append(review)

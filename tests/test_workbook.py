@@ -381,3 +381,18 @@ def test_very_long_text_is_cut_with_a_mark(tmp_path: Path) -> None:
     run(inbox, out)
     [claim] = sheet_records(out / "tracker.xlsx", "Claims")
     assert len(claim["Sentence"]) == 32_767 and claim["Sentence"].endswith(" [...cut]")
+
+
+def test_a_workbook_that_cannot_be_updated_is_left_alone_and_the_new_one_written_beside(
+        tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    (out / "tracker.xlsx").write_bytes(b"not a zip: damaged by a sync tool")
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    result = run(inbox, out)
+    assert (out / "tracker.xlsx").read_bytes() == b"not a zip: damaged by a sync tool"
+    assert ("  error: tracker.xlsx: the workbook could not be read (not a readable .xlsx file (File is not a zip "
+            "file)); decisions typed in it were not read.") in result.output.splitlines()
+    assert ("  warning: tracker.xlsx: the workbook could not be updated in place (not a readable .xlsx file "
+            "(File is not a zip file)); this run's version was written to tracker (run 2).xlsx so nothing of "
+            "yours is lost.") in result.output.splitlines()
+    assert sheet_records(out / "tracker (run 2).xlsx", "Claims")[-1]["Quote"] == "EUR 550 million"
