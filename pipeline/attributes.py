@@ -102,6 +102,63 @@ _CUES = re.compile(r"(?<![\w-])(?:" + "|".join(
     f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
     re.IGNORECASE)
 _ANY_CUE = re.compile(r"(?<![\w-])(?:" + _cue_re(list(_CUE_CATEGORY)) + r")(?![\w-])", re.IGNORECASE)
+# Where an _ANY_CUE match can start: after no word character, on a cue's first letter.
+_CUE_START = re.compile(r"(?<![\w-])[" + "".join(sorted({re.escape(w[0]) for w in _CUE_CATEGORY})) + "]",
+                        re.IGNORECASE)
+_CUE_MAXLEN = max(len(w) for w in _CUE_CATEGORY)
+
+
+class _CueIndex:
+    """_ANY_CUE over one text, tried only where a match can start; a match that cannot reach
+    the window's end is the same as in the whole text, so it is kept."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [m.start() for m in _CUE_START.finditer(text)]
+        self.memo: dict[int, Optional[tuple[int, str]]] = {}
+
+    def _at(self, p: int, end: int) -> Optional[tuple[int, str]]:
+        if p + _CUE_MAXLEN < end:
+            if p in self.memo:
+                return self.memo[p]
+            m = _ANY_CUE.match(self.text, p)
+            r = self.memo[p] = (m.end(), m.group()) if m else None
+            return r
+        m = _ANY_CUE.match(self.text, p, end)
+        return (m.end(), m.group()) if m else None
+
+    def last(self, lo: int, hi: int) -> Optional[str]:
+        """The last match of _ANY_CUE.finditer(text, lo, hi)."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, lo)
+        nxt, best = lo, None
+        n = len(starts)
+        while i < n:
+            p = starts[i]
+            if p >= hi:
+                break
+            i += 1
+            if p < nxt:
+                continue
+            r = self._at(p, hi)
+            if r:
+                nxt, best = r
+        return best
+
+    def first(self, lo: int, hi: int) -> Optional[str]:
+        """The match of _ANY_CUE.search(text, lo, hi)."""
+        starts = self.starts
+        i = bisect.bisect_left(starts, lo)
+        n = len(starts)
+        while i < n:
+            p = starts[i]
+            if p >= hi:
+                break
+            i += 1
+            r = self._at(p, hi)
+            if r:
+                return r[1]
+        return None
 # "in 2025", "for fiscal 2026": a figure tied to one year is a yearly figure.
 _ONE_YEAR = re.compile(r"\A[^.;\n]{0,25}?\b(?:in|for|during)\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)")
 _PASSIVE = re.compile(r"\A[^.;:]{0,25}?\b(?:was|were|is|are|has been|have been|had been|will be|to be|being|be)\s+(?:\w+\s+)?(?:" +
@@ -222,8 +279,14 @@ def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
     ("arms maker KNDS"), minus people (titled, or later called by the last name alone),
     places ("in Unterluss"), events, and sub-bodies of a country ("Swiss Federal Council")."""
     out: set[str] = set()
+    title_lines: dict[int, bool] = {}                          # line start -> title case
+    counts: dict[str, int] = {}                               # findall counts over the text
     for m in _CAP_SEQ.finditer(text):
-        if _title_case_line(text, m.start()):
+        line = text.rfind("\n", 0, m.start()) + 1
+        tl = title_lines.get(line)
+        if tl is None:
+            tl = title_lines[line] = _title_case_line(text, m.start())
+        if tl:
             continue
         toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
         toks = [(m.start() + a, w) for a, w in toks]
@@ -290,8 +353,14 @@ def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
                     continue                                    # "chief executive Armin Papperger"
                 if _PLACE_BEFORE.search(before):
                     continue                                    # "in Unterluss", "for the World Economy"
-                if len(re.findall(r"(?<![\w-])" + re.escape(seg[-1]) + r"(?![\w-])", text)) > \
-                        len(re.findall(re.escape(name), text)):
+                last_n = counts.get("w " + seg[-1])
+                if last_n is None:
+                    last_n = counts["w " + seg[-1]] = len(
+                        re.findall(r"(?<![\w-])" + re.escape(seg[-1]) + r"(?![\w-])", text))
+                name_n = counts.get("n " + name)
+                if name_n is None:
+                    name_n = counts["n " + name] = len(re.findall(re.escape(name), text))
+                if last_n > name_n:
                     continue                                    # a person, later called "Papperger"
             out.add(name)
     return out
@@ -343,15 +412,16 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
         according = _ACCORDING_BEFORE.search(before) is not None
         speaker = (_SPEAKER_BEFORE.search(before) is not None and _SPEAKER_AFTER.match(text, b, e) is not None
                    or according)
-        according = _ACCORDING_BEFORE.search(before) is not None
-        out.append(_Cand(a, b, name, bool(_RECIPIENT_BEFORE.search(before)) and not _FROM_BEFORE.search(before)
-                         and not according,
+        source = _FROM_BEFORE.search(before) is not None
+        out.append(_Cand(a, b, name, not source and not according and _RECIPIENT_BEFORE.search(before) is not None,
                          pronoun, weak and not speaker, kind, verb=verb and not weak and not receiver,
                          agent=bool(_AGENT_BEFORE.search(before)),
                          aside=bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
-                         source=bool(_FROM_BEFORE.search(before))))
+                         source=source))
 
-    for m in _GROUP_RE.finditer(sent):
+    # every match holds one of these words (a cheap test first)
+    has_group = "coalition" in sent or "initiative" in sent or "model" in sent or "Contact" in sent
+    for m in (_GROUP_RE.finditer(sent) if has_group else ()):
         if m.group("full"):
             name = " ".join(m.group("full").split())
         else:
@@ -398,7 +468,8 @@ _ADJACENT = re.compile(r"(?:['’]s)?[ \t]*(?:[:–-][ \t]*)?")
 _SAID_IT = re.compile(r"(?:['’]s)?\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(V.SPEAKER_VERBS)) + r")\s+(?:that\s+)?")
 
 
-def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str]) -> str:
+def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str],
+              cues: Optional[_CueIndex] = None) -> str:
     """The nearest cue word before the figure in its sentence decides; a passive verb
     right after it ("were delivered") comes first; people and members are counts."""
     unit = f.unit
@@ -410,11 +481,15 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     if pm and pm.lastgroup:
         return pm.lastgroup
     best: Optional[str] = None
-    for m in _ANY_CUE.finditer(text, max(sent_start, f.start - 200), f.start):
-        best = _CUE_CATEGORY[m.group().lower()]
-    if best is None:
-        cm = _ANY_CUE.search(text, f.end, hi)
-        best = _CUE_CATEGORY[cm.group().lower()] if cm else None
+    if cues is not None:
+        cue = cues.last(max(sent_start, f.start - 200), f.start) or cues.first(f.end, hi)
+        best = _CUE_CATEGORY[cue.lower()] if cue else None
+    else:
+        for m in _ANY_CUE.finditer(text, max(sent_start, f.start - 200), f.start):
+            best = _CUE_CATEGORY[m.group().lower()]
+        if best is None:
+            cm = _ANY_CUE.search(text, f.end, hi)
+            best = _CUE_CATEGORY[cm.group().lower()] if cm else None
     money = unit.isupper()
     if money and best == "capacity" and period is None:
         return "pledge"
@@ -484,13 +559,20 @@ def _other_line(text: str, c: _Cand, f: "Found") -> bool:
 
 
 def _main_actor(text: str, spans: list[tuple[int, int]], learned: Optional[re.Pattern],
-                learned_map: dict[str, str]) -> Optional[str]:
+                learned_map: dict[str, str], cand_cache: Optional[dict[int, list[_Cand]]] = None
+                ) -> Optional[str]:
     """The document's main actor: the name most often the subject of a verb, else the
     first name of the headline (the first sentence)."""
     counts: dict[str, int] = {}
     first: Optional[str] = None
     for k, (s, e) in enumerate(spans[:60]):
-        for c in _candidates(text, s, e, learned, learned_map):
+        if cand_cache is None:
+            cands = _candidates(text, s, e, learned, learned_map)
+        else:
+            cands = cand_cache.get(k)
+            if cands is None:
+                cands = cand_cache[k] = _candidates(text, s, e, learned, learned_map)
+        for c in cands:
             if c.pronoun or c.recipient or c.aside or c.weak or c.receiver:
                 continue
             if first is None:
@@ -514,7 +596,8 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
     last: dict[str, Optional[str]] = {"any": None, "company": None, "country": None, "group": None}
     subject_by_sentence: dict[int, Optional[str]] = {}
 
-    main_actor = _main_actor(text, spans, learned, learned_map)
+    main_actor = _main_actor(text, spans, learned, learned_map, cand_cache)
+    cues = _CueIndex(text)
     last_para = -1
 
     def remember(name: Optional[str], kind: str) -> None:
@@ -591,7 +674,7 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         if i not in subject_by_sentence:
             subject_by_sentence[i] = subject
         period = _period(text, f, prev_end, next_start)
-        category = _category(text, f, s, e, period)
+        category = _category(text, f, s, e, period, cues)
         recipient = None
         if category in ("pledge", "delivery"):
             recips = [c for c in cands if c.recipient and not c.pronoun and c.name != subject
