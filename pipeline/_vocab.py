@@ -47,6 +47,10 @@ FRACTIONS: dict[str, int] = {
     "millionth": 10**6, "millionths": 10**6, "billionth": 10**9, "billionths": 10**9,
     "trillionth": 10**12, "trillionths": 10**12,
 }
+# Ordinals that name a denominator only as the last word of a compound after a tens
+# word ("three twenty-firsts", "a forty-first"); alone they stay ordinals ("first"), and
+# "second" is left out since "a twenty-second clip" is a duration.
+COMPOUND_ORDINALS: dict[str, int] = {"first": 1, "firsts": 1}
 # Unicode vulgar fractions (Unicode block "Number Forms").
 VULGAR_FRACTIONS: dict[str, tuple[int, int]] = {
     "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),

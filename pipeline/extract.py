@@ -135,7 +135,8 @@ _TRIGGER_WORDS = (list(V.UNITS) + list(V.TENS) + list(V.HUNDREDS) + [w for w in 
                   + ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
 _TRIGGER_ANYWHERE = (["http", "www.", "isbn", "issn", "page", "p.", "gmt", "utc"]
                      + [w.split()[0] for w in V.PAGE_CLUTTER_LABELS + V.PAGER_LABELS])
-_TRIGGER_A_WORDS = list(V.HUNDREDS) + [w for w in V.SCALES if len(w) > 3] + list(V.FRACTIONS) + ["few"]
+_TRIGGER_A_WORDS = (list(V.HUNDREDS) + [w for w in V.SCALES if len(w) > 3] + list(V.FRACTIONS) + ["few"]
+                    + list(V.TENS))                      # "a twenty-fifth"
 _TRIGGER = rf"""
    \d                                                    # digits, dates, times, codes
   |['’+(\#.\-−]\.?\d                                     # '90s, +1 222, (555), #212, -5, .25

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
-from ._vocab import FRACTIONS, HUNDREDS, SCALES, TENS, UNITS, VULGAR_FRACTIONS
+from ._vocab import COMPOUND_ORDINALS, FRACTIONS, HUNDREDS, SCALES, TENS, UNITS, VULGAR_FRACTIONS
 
 _SPACES = "\u00a0\u202f\u2009 "
 
@@ -54,18 +54,25 @@ DIGITS_PATTERN = rf"""
 _WORDS = _alt(list(UNITS) + list(TENS) + list(HUNDREDS) + [w for w in SCALES if len(w) > 3]
               + list(FRACTIONS))
 _NUMWORD = rf"(?:{_WORDS})(?![\w])"
-# Words "a"/"an" can count: "a hundred", "a dozen", "a million", "a quarter".
+# Ordinals of one to nine: the end of a compound denominator ("twenty-fifths").
+_UNIT_ORDINALS = frozenset([w for w, v in FRACTIONS.items() if v < 10] + list(COMPOUND_ORDINALS))
+_JOIN = r"(?:\s*-\s*|\s+)"
+# "twenty-first": a number word only as one piece, since "first" alone is an ordinal.
+_TENS_FIRST = rf"(?:{_alt(list(TENS))}){_JOIN}(?:{_alt(list(COMPOUND_ORDINALS))})(?![\w])"
+_ELEMENT = rf"(?:{_TENS_FIRST}|{_NUMWORD})"
+# Words "a"/"an" can count: "a hundred", "a dozen", "a million", "a quarter", "a twenty-fifth".
 _A_WORDS = _alt(list(HUNDREDS) + [w for w in SCALES if len(w) > 3] + list(FRACTIONS))
+_A_COMPOUND = rf"(?:{_alt(list(TENS))}){_JOIN}(?:{_alt(list(_UNIT_ORDINALS))})(?![\w])"
 # A spoken number: number words joined by spaces, hyphens, "and", "point".
 # parse_word_prefix() later cuts an "and" that joins two separate numbers.
 WORDS_PATTERN = rf"""
 (?<![\w-])
 (?:(?:minus|negative)\s+)?
-(?:(?:a|an)\s+(?=(?:{_A_WORDS})(?![\w])))?
-{_NUMWORD}
+(?:(?:a|an)\s+(?=(?:{_A_WORDS})(?![\w])|{_A_COMPOUND}))?
+{_ELEMENT}
 (?:
   (?:\s*-\s*|\s+|\s+(?:and|&)\s+(?:(?:a|an)\s+)?|\s+point\s+|\s+(?:of\s+)?(?:a|an)\s+)
-  (?:{_NUMWORD}|\d+(?:\.\d+)?(?![\w.,]))
+  (?:{_ELEMENT}|\d+(?:\.\d+)?(?![\w.,]))
 )*
 """
 
@@ -77,7 +84,7 @@ MIXED_PATTERN = rf"""
 _NUM_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|&", re.I)
 _LEADING_DIGITS = re.compile(rf"\s*({DIGITS_PATTERN})", re.VERBOSE | re.I)
 _SCIENTIFIC = re.compile(r"^(.*?)(?:[eE]([+-]?\d+)|\s?[x×]\s?10\s?\^?\s?([-−+]?\d+))$")
-_POWER = re.compile(r"^(.*?)\^([-+]*)(\d+)$")
+_POWER = re.compile(r"^([\d.,]+)\^([-+]*)(\d+)$")    # 1.1^23; not 1.3x10^6 (scientific)
 _FRACTION = re.compile(r"(?:(\d+)\s+)?(\d+)/(\d+)")
 _INDIAN = re.compile(r"\d{1,3}(,\d{2})+,\d{3}")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
@@ -210,6 +217,80 @@ def _digit_string(words: list[str]) -> tuple[str, int]:
     return out, i
 
 
+_NOT_A_FRACTION = object()      # parse_words reads the tokens itself
+_AND = ("and", "&")
+
+
+def _small(t: str) -> bool:
+    """A word for a number under one hundred."""
+    return t in UNITS or t in TENS
+
+
+def _spoken_fraction(tokens: list[str]) -> object:
+    """The value of a spoken fraction whose last word is its denominator, read the way
+    English reads it, or _NOT_A_FRACTION when the word-by-word reading is the same, or
+    None for an ordinal ("twenty-first", "forty-fifth"). Rules, in order:
+    1. an "and" after a unit or tens word ends the whole part of a mixed number
+       ("six and two fifths"); after "hundred" or a scale word it stays inside the
+       number ("two hundred and forty sixths" = 240/6);
+    2. a tens word right before an ordinal of one to nine is part of the denominator
+       ("one hundred thirty-fifths" = 100/35), unless "and" ties it to what precedes;
+    3. where two number words cannot follow each other in one number ("one one",
+       "three twenty"), the second starts the denominator ("two one hundred ninths");
+    4. the numerator is the whole number before the denominator ("two thousand three
+       hundred seven eighths" = 2307/8; "a thousand millionths" = 1/1000).
+
+    >>> _spoken_fraction("one hundred thirty fifths".split()) == Decimal(100) / 35
+    True
+    >>> _spoken_fraction("one hundred and thirty fifths".split())
+    Decimal('26')
+    >>> _spoken_fraction("twenty first".split()) is None
+    True
+    >>> _spoken_fraction("two thirds".split()) is _NOT_A_FRACTION
+    True
+    """
+    last = tokens[-1] if tokens else ""
+    if last not in FRACTIONS and last not in COMPOUND_ORDINALS:
+        return _NOT_A_FRACTION
+    sign, body = Decimal(1), tokens
+    if body[0] in ("minus", "negative"):
+        sign, body = Decimal(-1), body[1:]
+    whole: Optional[Decimal] = Decimal(0)
+    for k in range(len(body) - 2, 0, -1):                                # rule 1
+        if body[k] in _AND and body[k - 1] not in HUNDREDS and body[k - 1] not in SCALES:
+            whole, body = parse_words(body[:k]), body[k + 1:]
+            break
+    if whole is None or not body:
+        return _NOT_A_FRACTION
+    d = len(body) - 1                      # where the denominator starts
+    compound = False
+    if last in _UNIT_ORDINALS and d >= 1 and body[d - 1] in TENS:     # rule 2
+        if d >= 2 and body[d - 2] not in _AND:
+            d, compound = d - 1, True
+        elif last in COMPOUND_ORDINALS or not last.endswith("s"):
+            return None                    # "twenty-first", "thirty fifth": ordinals
+    elif last in COMPOUND_ORDINALS:
+        return None
+    for k in range(d - 1, 0, -1):                                       # rule 3
+        a, b = body[k - 1], body[k]
+        if _small(a) and _small(b) and not (a in TENS and b in UNITS and UNITS[b] < 10):
+            d, compound = k, True
+            break
+    numerator = body[:d]
+    if not numerator or numerator[-1] in ("a", "an") and len(numerator) > 1:
+        return _NOT_A_FRACTION
+    if not compound and not any(t in HUNDREDS or t in SCALES for t in numerator):
+        return _NOT_A_FRACTION             # "two thirds", "five and a half": same either way
+    num = Decimal(1) if numerator in (["a"], ["an"]) else parse_words(numerator)
+    prefix = body[d:-1]
+    ordinal = Decimal(FRACTIONS.get(last) or COMPOUND_ORDINALS[last])
+    p = parse_words(prefix) if prefix else None
+    if num is None or prefix and p is None:
+        return _NOT_A_FRACTION
+    den = (p or 1) * ordinal if ordinal >= 100 else (p or 0) + ordinal
+    return sign * (whole + num / den)
+
+
 def parse_words(tokens: list[str]) -> Optional[Decimal]:
     """The value of a spoken number given as lower-case tokens (digits allowed).
 
@@ -218,6 +299,9 @@ def parse_words(tokens: list[str]) -> Optional[Decimal]:
     >>> parse_words(["twenty", "five"])
     Decimal('25')
     """
+    fraction = _spoken_fraction(tokens)
+    if fraction is not _NOT_A_FRACTION:
+        return fraction  # type: ignore[return-value]
     total = Decimal(0)
     current = Decimal(0)        # the group since the last scale word
     group = Decimal(0)          # the part since the last "and" (a fraction's numerator)

@@ -62,6 +62,21 @@ NUMBERS = [  # text                                                   quote     
     N("The answer is 192.", "192", 192, "number"),
     N("Around 1,250,000 shells were fired.", "Around 1,250,000 shells", 1_250_000, "shell", "approx"),
     N("Estonia gave 0.25% of its GDP.", "0.25%", 0.25, "%"),
+    # Scientific notation with "x10^".
+    N("The count is 4.2x10^5.", "4.2x10^5", 420_000, "number"),
+    # Spoken fractions: the whole number before the denominator is the numerator; a tens
+    # word right before a unit ordinal belongs to the denominator ("thirty-fifths"),
+    # unless "and" ties it to the hundreds ("two hundred and forty sixths").
+    N("The answer is four twenty-firsts.", "four twenty-firsts", 4 / 21, "number"),
+    N("The answer is two thirty sevenths.", "two thirty sevenths", 2 / 37, "number"),
+    N("The answer is a forty-first.", "a forty-first", 1 / 41, "number"),
+    N("The answer is three hundred forty-fifths.", "three hundred forty-fifths", 300 / 45, "number"),
+    N("The answer is two hundred and forty sixths.", "two hundred and forty sixths", 240 / 6, "number"),
+    N("The answer is two thousand three hundred seven eighths.", "two thousand three hundred seven eighths", 2307 / 8, "number"),
+    N("The answer is two one hundred ninths.", "two one hundred ninths", 2 / 109, "number"),
+    N("The answer is six and two fifths.", "six and two fifths", 6.4, "number"),
+    N("The answer is a thousand millionths.", "a thousand millionths", 0.001, "number"),
+    N("- 40 drones arrived.", "40 drones", 40, "drone"),
 ]
 MONEY = [
     N("Oslo pledged about NOK 2 billion in aid.", "about NOK 2 billion", 2_000_000_000, "NOK", "approx"),
@@ -285,6 +300,8 @@ NOT_CLAIMS = [
     "Read more (article 4471902).",
     "The one you mentioned is gone.",
     "The third meeting was short.",
+    "It was the twenty-first century.",
+    "He finished forty-fifth.",
     "Germany hands Ukraine a fourth system.",
     "The 2013-14 season was long.",
     "Published 5/17/2018 by the desk.",
@@ -322,12 +339,14 @@ KNOWN_GAPS = [
     Case("The Ukraine Facility has €33 billion in loans, EU officials said.", "€33 billion", 33e9, "EUR", subject="EU"),
     # A modifier that belongs to the counted noun ("member states") is dropped.
     N("Leaders of 27 member states met.", "27 member states", 27, "member state"),
-    # A negative number written with a space after the sign.
-    N("- 10 k", "- 10 k", -10_000, "number"),
+    # A sign with a space after it, on a line that holds only the number.
+    N("- 20 k", "- 20 k", -20_000, "number"),
+    N("- 2 3/4", "- 2 3/4", -2.75, "number"),
+    # "and" joins only a smaller part to a hundred: "4 hundred and 7 hundred" are two numbers.
+    N("We saw 4 hundred and 7 hundred.", "4 hundred", 400, "number"),
+    N("We saw 4 hundred and 7 hundred.", "7 hundred", 700, "number"),
     # Accounting negatives in parentheses.
     N("The annual revenue is ($99.99).", "($99.99)", -99.99, "USD"),
-    # Ordinal fractions ("a twenty-first") read as cardinals.
-    N("a twenty-first", "a twenty-first", 1 / 21, "number"),
 ]
 
 
