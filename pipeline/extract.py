@@ -140,6 +140,7 @@ _TRIGGER_A_WORDS = (list(V.HUNDREDS) + [w for w in V.SCALES if len(w) > 3] + lis
 _TRIGGER = rf"""
    \d                                                    # digits, dates, times, codes
   |['’+(\#.\-−]\.?\d                                     # '90s, +1 222, (555), #212, -5, .25
+  |(?<![^\n])[-−][ \t]+\d                                # - 10 k (a line that is a signed number)
   |[{"".join(V.VULGAR_FRACTIONS)}]
   |[ \t](?<![^\n][ \t])[ \t]*\(?\d                        # an indented list number
   |(?<!\w)(?:{_prefix_trie([w.lower() for w in _TRIGGER_WORDS])}

@@ -36,7 +36,9 @@ SCALE_AFTER_DIGITS = rf"""
 # lakh grouping; a leading ".25"; scientific "1.3e6" / "1.3x10^6"; fractions "3/4".
 DIGITS_PATTERN = rf"""
 (?:
-  (?:(?<![\w.,\-−])[-−](?=\.?\d)|(?<![\w-])(?:minus|negative)\s+(?=\d))?   # a sign only where no word or number precedes
+  (?:(?<![\w.,\-−])[-−](?=\.?\d)|(?<![\w-])(?:minus|negative)\s+(?=\d)   # a sign only where no word or number precedes
+    |(?:\A|(?<=\n\n))[-−][ \t]+(?=\d[\d.,/ \t]*(?:(?:{_SCALE_LONG}|[kKMBGT])[ \t]*)?(?:\n[ \t]*\n|\n?\Z))  # "- 10 k": a paragraph that is one signed number; a bullet has words after, or other bullets around
+  )?
   (?>
      \d{{1,3}}(?:,\d{{2}})+,\d{{3}}(?![\d])(?:\.\d+)?        # 12,34,567.89 (Indian)
     |\d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?               # 1,234,567.5

@@ -76,7 +76,13 @@ NUMBERS = [  # text                                                   quote     
     N("The answer is two one hundred ninths.", "two one hundred ninths", 2 / 109, "number"),
     N("The answer is six and two fifths.", "six and two fifths", 6.4, "number"),
     N("The answer is a thousand millionths.", "a thousand millionths", 0.001, "number"),
+    # A sign with a space after it, in a paragraph that is only the signed number; a
+    # bullet has words after it or other bullets around it.
+    N("- 20 k", "- 20 k", -20_000, "number"),
+    N("- 2 3/4", "- 2 3/4", -2.75, "number"),
+    N("Result:\n\n- 7.5\n\nDone.", "- 7.5", -7.5, "number"),
     N("- 40 drones arrived.", "40 drones", 40, "drone"),
+    N("Stock:\n- 500\n- 300", "500", 500, "number"),
 ]
 MONEY = [
     N("Oslo pledged about NOK 2 billion in aid.", "about NOK 2 billion", 2_000_000_000, "NOK", "approx"),
@@ -339,9 +345,6 @@ KNOWN_GAPS = [
     Case("The Ukraine Facility has €33 billion in loans, EU officials said.", "€33 billion", 33e9, "EUR", subject="EU"),
     # A modifier that belongs to the counted noun ("member states") is dropped.
     N("Leaders of 27 member states met.", "27 member states", 27, "member state"),
-    # A sign with a space after it, on a line that holds only the number.
-    N("- 20 k", "- 20 k", -20_000, "number"),
-    N("- 2 3/4", "- 2 3/4", -2.75, "number"),
     # "and" joins only a smaller part to a hundred: "4 hundred and 7 hundred" are two numbers.
     N("We saw 4 hundred and 7 hundred.", "4 hundred", 400, "number"),
     N("We saw 4 hundred and 7 hundred.", "7 hundred", 700, "number"),
