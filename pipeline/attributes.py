@@ -204,7 +204,8 @@ def learn_names(text: str) -> dict[str, str]:
     each mapped to its longest form ("BAE" -> "BAE Systems")."""
     names: set[str] = set()
     lower_words = set(_LOWER_WORD.findall(text))
-    for m in _NAME_RE.finditer(text):
+    name_matches = list(_NAME_RE.finditer(text))
+    for m in name_matches:
         words = m.group("n").split()
         while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
             words = words[1:]
@@ -216,9 +217,11 @@ def learn_names(text: str) -> dict[str, str]:
             continue                                      # "Output is ...": a common word, written in lower case elsewhere
         names.add(" ".join(words))
     people = _people(text)
-    for m in _NAME_RE.finditer(text):                 # "chief executive Armin Papperger said"
+    for m in name_matches:                           # "chief executive Armin Papperger said"
+        if len(m.group("n").split()) <= 1:
+            continue
         wb = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 25), m.start())
-        if wb and wb.group("w").lower() in V.PERSON_ROLE_WORDS and len(m.group("n").split()) > 1:
+        if wb and wb.group("w").lower() in V.PERSON_ROLE_WORDS:
             people.setdefault(m.group("n"), None)
     places = {m.group("n") for m in _PLACE_RE.finditer(text)}
     names |= _organisations(text, people)
@@ -260,6 +263,7 @@ _PLACE_RE = re.compile(
 
 
 _CAP_SEQ = re.compile(r"(?<![\w'’&.-])[A-Z][\w&'’-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&'’-]*)*")
+_NON_SPACE = re.compile(r"\S+")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w-])(?P<w>[A-Za-z]+)[ \t]+\Z")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|from|of|to|across|for|with)[ \t]+(?:the[ \t]+)?\Z")
 _STOP_IN_NAME = V.NOT_SUBJECTS | frozenset(t for t in V.PERSON_TITLES if " " not in t)
@@ -282,13 +286,19 @@ def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
     title_lines: dict[int, bool] = {}                          # line start -> title case
     counts: dict[str, int] = {}                               # findall counts over the text
     for m in _CAP_SEQ.finditer(text):
+        g = m.group()
+        if " " not in g and "\t" not in g:
+            # one word: only an acronym can be a body ("KNDS"), whatever else holds
+            bare = g[:-2] if g.endswith(("'s", "’s")) else g
+            if not (bare.isupper() and bare.isalpha() and 3 <= len(bare) <= 5 and bare not in V.CURRENCY_CODES):
+                continue
         line = text.rfind("\n", 0, m.start()) + 1
         tl = title_lines.get(line)
         if tl is None:
             tl = title_lines[line] = _title_case_line(text, m.start())
         if tl:
             continue
-        toks = [(t.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+        toks = [(t.start(), t.group()) for t in _NON_SPACE.finditer(g)]
         toks = [(m.start() + a, w) for a, w in toks]
         while toks and toks[0][1] in V.NOT_SUBJECTS:
             toks = toks[1:]
@@ -325,6 +335,9 @@ def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
                     segs.append((start, seg))
                 seg, owned = [], False
         for pos, seg in segs:
+            if len(seg) == 1 and not (seg[0].isupper() and seg[0].isalpha() and 3 <= len(seg[0]) <= 5
+                                      and seg[0] not in V.CURRENCY_CODES):
+                continue                                        # the test below, made first
             if len(seg) > 1 and seg[-1].isupper() and seg[-1].isalpha() and not any(w.isupper() for w in seg[:-1]):
                 pos, seg = text.find(seg[-1], pos), seg[-1:]      # "Franco-German KNDS"
                 if len(seg[0]) >= 3:
