@@ -465,7 +465,7 @@ def _read_number(text: str, start: int, end: int, decimal_separator: Optional[st
     """Value of the figure text[start:end] (a spoken number is cut at a joining "and"),
     its end, and whether it carries a scale word."""
     raw = text[start:end]
-    if raw[:1].isalpha():
+    if raw[:1].isalpha() or " and " in raw or "&" in raw:    # "3 hundred and 2 hundred"
         end = start + word_number_end(raw)
         raw = text[start:end].rstrip()
         end = start + len(raw)

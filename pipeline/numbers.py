@@ -451,10 +451,30 @@ def parse_number(text: str, decimal_separator: Optional[str] = None) -> Optional
     return parse_words(tokens)
 
 
+def _multiplier(word: str) -> Decimal:
+    return Decimal(HUNDREDS[word]) if word in HUNDREDS else scale(word)
+
+
+def _adds_a_smaller_part(prev: str, after: list[re.Match]) -> bool:
+    """Whether the words after "<hundred/scale> and" are a part of the same number:
+    not zero, and no multiplier as large as `prev` before the next "and"."""
+    words = [t.group().lower() for t in after]
+    if not words or words[0] in ("0", "zero", "nought", "naught", "nil"):
+        return False
+    limit = _multiplier(prev)
+    for w in words:
+        if w in ("and", "&"):
+            break
+        if (w in HUNDREDS or w in SCALES) and _multiplier(w) >= limit:
+            return False
+    return True
+
+
 def word_number_end(text: str) -> int:
     """How much of a spoken-number match is one number: an "and" that joins two numbers
     ("between two and three") ends it; an "and" after "hundred"/a scale word or before
-    a fraction ("five and a half") does not.
+    a fraction ("five and a half") does not, unless what follows is no smaller part:
+    zero, or a multiplier as large ("3 hundred and 2 hundred" are two numbers).
 
     >>> word_number_end("two and three")
     3
@@ -462,6 +482,10 @@ def word_number_end(text: str) -> int:
     19
     >>> word_number_end("five and a half")
     15
+    >>> word_number_end("3 hundred and 2 hundred")
+    9
+    >>> word_number_end("one thousand and two hundred")
+    28
     """
     toks = list(_WORD_TOKEN.finditer(text))
     for k, tok in enumerate(toks):
@@ -470,7 +494,11 @@ def word_number_end(text: str) -> int:
             continue
         prev = toks[k - 1].group().lower()
         rest = [t.group().lower() for t in toks[k + 1:k + 4]]
-        if prev in HUNDREDS or prev in SCALES or prev in FRACTIONS and prev not in ("half",):
+        if prev in HUNDREDS or prev in SCALES:
+            if not _adds_a_smaller_part(prev, toks[k + 1:]):
+                return toks[k - 1].end()
+            continue
+        if prev in FRACTIONS and prev not in ("half",):
             continue
         if any(r in FRACTIONS for r in rest[:3]) and not any(r in SCALES for r in rest[:3]):
             continue

@@ -83,6 +83,11 @@ NUMBERS = [  # text                                                   quote     
     N("Result:\n\n- 7.5\n\nDone.", "- 7.5", -7.5, "number"),
     N("- 40 drones arrived.", "40 drones", 40, "drone"),
     N("Stock:\n- 500\n- 300", "500", 500, "number"),
+    # "and" joins only a smaller part to a hundred: "4 hundred and 7 hundred" are two numbers.
+    N("We saw 4 hundred and 7 hundred.", "4 hundred", 400, "number"),
+    N("We saw 4 hundred and 7 hundred.", "7 hundred", 700, "number"),
+    N("We saw 5 thousand 2 hundred and 0 in all.", "0", 0, "number"),
+    N("Kyiv got one thousand and two hundred shells.", "one thousand and two hundred shells", 1200, "shell"),
 ]
 MONEY = [
     N("Oslo pledged about NOK 2 billion in aid.", "about NOK 2 billion", 2_000_000_000, "NOK", "approx"),
@@ -345,9 +350,6 @@ KNOWN_GAPS = [
     Case("The Ukraine Facility has €33 billion in loans, EU officials said.", "€33 billion", 33e9, "EUR", subject="EU"),
     # A modifier that belongs to the counted noun ("member states") is dropped.
     N("Leaders of 27 member states met.", "27 member states", 27, "member state"),
-    # "and" joins only a smaller part to a hundred: "4 hundred and 7 hundred" are two numbers.
-    N("We saw 4 hundred and 7 hundred.", "4 hundred", 400, "number"),
-    N("We saw 4 hundred and 7 hundred.", "7 hundred", 700, "number"),
     # Accounting negatives in parentheses.
     N("The annual revenue is ($99.99).", "($99.99)", -99.99, "USD"),
 ]
