@@ -233,8 +233,10 @@ def _spoken_fraction(tokens: list[str]) -> object:
     English reads it, or _NOT_A_FRACTION when the word-by-word reading is the same, or
     None for an ordinal ("twenty-first", "forty-fifth"). Rules, in order:
     1. an "and" after a unit or tens word ends the whole part of a mixed number
-       ("six and two fifths"); after "hundred" or a scale word it stays inside the
-       number ("two hundred and forty sixths" = 240/6);
+       ("six and two fifths"), and so does one after "hundred" when a proper fraction
+       follows ("one hundred and three quarters"); otherwise it stays inside the number
+       ("two hundred and forty sixths" = 240/6); after a scale word the fraction is one
+       of the scale ("two million and three fifths" = 2,600,000);
     2. a tens word right before an ordinal of one to nine is part of the denominator
        ("one hundred thirty-fifths" = 100/35), unless "and" ties it to what precedes;
     3. where two number words cannot follow each other in one number ("one one",
@@ -259,9 +261,17 @@ def _spoken_fraction(tokens: list[str]) -> object:
         sign, body = Decimal(-1), body[1:]
     whole: Optional[Decimal] = Decimal(0)
     for k in range(len(body) - 2, 0, -1):                                # rule 1
-        if body[k] in _AND and body[k - 1] not in HUNDREDS and body[k - 1] not in SCALES:
-            whole, body = parse_words(body[:k]), body[k + 1:]
-            break
+        if body[k] not in _AND:
+            continue
+        part, before = body[k + 1:], body[k - 1]
+        if before in SCALES and not any(t in HUNDREDS or t in SCALES for t in part):
+            return _NOT_A_FRACTION         # "two million and three fifths": of the million
+        if before in HUNDREDS:             # a proper fraction after it: "one hundred and three quarters"
+            value = parse_words(part) if len(part) > 1 else None
+            if value is None or not 0 < value < 1:
+                break                      # "one hundred and thirty fifths" = 130/5
+        whole, body = parse_words(body[:k]), part
+        break
     if whole is None or not body:
         return _NOT_A_FRACTION
     d = len(body) - 1                      # where the denominator starts
@@ -457,7 +467,9 @@ def _multiplier(word: str) -> Decimal:
 
 def _adds_a_smaller_part(prev: str, after: list[re.Match]) -> bool:
     """Whether the words after "<hundred/scale> and" are a part of the same number:
-    not zero, and no multiplier as large as `prev` before the next "and"."""
+    not zero, no multiplier equal to `prev` ("3 hundred and 2 hundred") and, after a
+    scale word, none larger either; a larger scale after "hundred" scales the whole
+    group ("two hundred and two thousand" = 202,000)."""
     words = [t.group().lower() for t in after]
     if not words or words[0] in ("0", "zero", "nought", "naught", "nil"):
         return False
@@ -465,7 +477,8 @@ def _adds_a_smaller_part(prev: str, after: list[re.Match]) -> bool:
     for w in words:
         if w in ("and", "&"):
             break
-        if (w in HUNDREDS or w in SCALES) and _multiplier(w) >= limit:
+        if (w in HUNDREDS or w in SCALES) and (_multiplier(w) == limit
+                                                or prev in SCALES and _multiplier(w) > limit):
             return False
     return True
 

@@ -88,6 +88,11 @@ NUMBERS = [  # text                                                   quote     
     N("We saw 4 hundred and 7 hundred.", "7 hundred", 700, "number"),
     N("We saw 5 thousand 2 hundred and 0 in all.", "0", 0, "number"),
     N("Kyiv got one thousand and two hundred shells.", "one thousand and two hundred shells", 1200, "shell"),
+    N("Kyiv got three hundred and four thousand shells.", "three hundred and four thousand shells", 304_000, "shell"),
+    # After "hundred", "and" before a proper fraction makes a mixed number; after a
+    # scale word the fraction is one of the scale.
+    N("The answer is four hundred and three quarters.", "four hundred and three quarters", 400.75, "number"),
+    N("The answer is seven million and two fifths.", "seven million and two fifths", 7_400_000, "number"),
 ]
 MONEY = [
     N("Oslo pledged about NOK 2 billion in aid.", "about NOK 2 billion", 2_000_000_000, "NOK", "approx"),
