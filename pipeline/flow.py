@@ -177,11 +177,12 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
         })
         run_id = store.store_run(ledger, result, processed, seen=seen)
         after = review_and_render(ledger, settings, run_id, today)
+        result = result.model_copy(update={"issues": result.issues + after.issues})
+        store.finish_run(ledger, run_id, result, complete=True)  # the ledger says so only now
     finally:
         ledger.close()
     return result.model_copy(update={"run_id": run_id, "finished": datetime.now(), "complete": True,
-                                     "issues": result.issues + after.issues, "workbook": after.workbook,
-                                     "reviews_applied": after.reviews_applied})
+                                     "workbook": after.workbook, "reviews_applied": after.reviews_applied})
 
 
 class AfterStore(BaseModel):

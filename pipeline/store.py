@@ -202,7 +202,7 @@ def store_run(ledger: Ledger, result: RunResult, processed: list[Processed], see
                 _bump(db)
         if processed:
             _bump(db)
-        _finish_run(db, run_id, result, complete=True)
+        _finish_run(db, run_id, result, complete=False)  # complete once the workbook is written too
     return run_id
 
 
@@ -256,6 +256,13 @@ def finish_run(ledger: Ledger, run_id: int, result: RunResult, complete: bool = 
 def _store_document(db: Connection, run_id: int, p: Processed, version: str) -> None:
     d = p.document
     errors = [i.message for i in p.issues if i.severity == "error" and not i.claim_id]
+    if d is None and _q(db, "SELECT 1 FROM documents WHERE key = :k", {"k": p.key}).scalar():
+        # A known file that could not be read this time (a broken link, a lock, a lower size
+        # limit): its last good version and claims stay as they were; only the problem is new.
+        _q(db, "UPDATE documents SET error = :e, last_run = :run WHERE key = :k",
+           {"e": " ".join(errors) or None, "run": run_id, "k": p.key})
+        _store_issues(db, run_id, p)
+        return
     _q(db, """INSERT INTO documents (key, source, url, title, date, date_source, read_as, content_hash, size,
                                      extractor_version, claim_count, error, first_run, last_run)
               VALUES (:key, :source, :url, :title, :date, :date_source, :read_as, :hash, :size, :version, :n,
@@ -271,6 +278,7 @@ def _store_document(db: Connection, run_id: int, p: Processed, version: str) -> 
         "version": version, "n": len(p.claims), "error": " ".join(errors) or None, "run": run_id})
     # Claims of an earlier version (or an earlier extractor) that no longer stand are kept, marked.
     db.execute(text("""UPDATE claims SET status = :sup WHERE doc_key = :key AND status != :sup
+                       AND extractor_version != 'reviewer'
                        AND id NOT IN :ids""").bindparams(bindparam("ids", expanding=True, type_=String)),
                {"sup": Status.superseded.value, "key": p.key, "ids": [c.id for c in p.claims]})
     _move_reviews(db, p)
@@ -285,6 +293,27 @@ def _store_document(db: Connection, run_id: int, p: Processed, version: str) -> 
                        status = CASE WHEN claims.status = 'superseded' THEN 'new' ELSE claims.status END""",
            [{**_claim_row(c), "doc_key": p.key, "content_hash": p.version, "xv": version, "run": run_id}
             for c in p.claims])
+        _review_status(db, [c.id for c in p.claims])  # a moved or returning decision still stands
+    _store_issues(db, run_id, p)
+
+
+def _review_status(db: Connection, claim_ids: list[str] | None = None) -> None:
+    """Each reviewed claim's status from its latest decision (the reviewer's word stands)."""
+    where = "status != 'superseded' AND id IN (SELECT claim_id FROM reviews)"
+    stmt = text(f"""UPDATE claims SET status = (
+                      SELECT CASE decision WHEN 'accept' THEN 'accepted' WHEN 'correct' THEN 'corrected'
+                                           WHEN 'reject' THEN 'rejected' WHEN 'add' THEN 'accepted' END
+                      FROM reviews WHERE reviews.claim_id = claims.id AND decision != 'reject document'
+                      ORDER BY decided_at DESC, id DESC LIMIT 1)
+                  WHERE {where}{' AND id IN :ids' if claim_ids is not None else ''}""")
+    if claim_ids is not None:
+        stmt = stmt.bindparams(bindparam("ids", expanding=True, type_=String))
+        db.execute(stmt, {"ids": claim_ids})
+    else:
+        db.execute(stmt)
+
+
+def _store_issues(db: Connection, run_id: int, p: Processed) -> None:
     # A problem stays open until its document changes; re-finding it only touches last_run.
     _q(db, "UPDATE issues SET open = 0 WHERE doc_key = :k AND doc_hash != :h AND open = 1", {"k": p.key, "h": p.version})
     if p.issues:
@@ -423,11 +452,7 @@ def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[Validati
             elif r.decision.value == "reject document":
                 _q(db, "UPDATE documents SET rejected = 1 WHERE key = :k", {"k": r.document})
         # The latest decision on each claim sets its status.
-        _q(db, """UPDATE claims SET status = (
-                      SELECT CASE decision WHEN 'accept' THEN 'accepted' WHEN 'correct' THEN 'corrected'
-                                           WHEN 'reject' THEN 'rejected' WHEN 'add' THEN 'accepted' END
-                      FROM reviews WHERE reviews.claim_id = claims.id ORDER BY decided_at DESC, id DESC LIMIT 1)
-                  WHERE status != 'superseded' AND id IN (SELECT claim_id FROM reviews)""")
+        _review_status(db)
         before = _q(db, "SELECT COUNT(*) FROM issues WHERE step = 'review' AND open = 1").scalar()
         _q(db, "UPDATE issues SET open = 0 WHERE step = 'review' AND open = 1")
         if problems:

@@ -79,11 +79,13 @@ def test_killed_while_writing_the_workbook_keeps_the_old_one_and_the_next_run_co
     wait_for(tmp_path / "paused", proc)
     kill(proc)
     assert (out / "tracker.xlsx").read_bytes() == workbook
-    # The ledger is whole: either the killed run is in it completely or not at all.
+    # The ledger is whole, and says the killed run did not complete: its documents are stored
+    # (one transaction), its workbook is not.
     assert ledger_rows(out, "PRAGMA integrity_check") == [("ok",)]
-    assert ledger_rows(out, "SELECT COUNT(*) FROM runs WHERE complete = 0") == [(0,)]
+    assert ledger_rows(out, "SELECT id, complete FROM runs") == [(1, 1), (2, 0)]
 
     result = invoke("run", "--inbox", str(inbox), "--out", str(out))
     assert result.exit_code == 0, result.output
+    assert ledger_rows(out, "SELECT id, complete FROM runs") == [(1, 1), (2, 0), (3, 1)]
     assert [r[1] for r in sheet_rows(out / "tracker.xlsx", "Claims")[1:]] == [
         "2025-03-04-oslo.txt", "2025-03-05-copenhagen.txt", "2025-03-06-stockholm.txt"]

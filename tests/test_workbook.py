@@ -396,3 +396,33 @@ def test_a_workbook_that_cannot_be_updated_is_left_alone_and_the_new_one_written
             "(File is not a zip file)); this run's version was written to tracker (run 2).xlsx so nothing of "
             "yours is lost.") in result.output.splitlines()
     assert sheet_records(out / "tracker (run 2).xlsx", "Claims")[-1]["Quote"] == "EUR 550 million"
+
+
+def test_decisions_survive_a_file_unreadable_for_one_run_and_an_edited_article(tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    rejected = _claim_id(out, "about EUR 400 million")
+    _review(out, [{"Claim id": rejected, "Decision": "reject"},
+                  {"Document": "2024-05-12-oslo.txt", "Quote": "air defence", "Decision": "add",
+                   "Value": 3, "Unit": "system", "Category": "pledge", "Subject": "Norway"}])
+    run(inbox, out)
+    status = "SELECT quote, status FROM claims WHERE status != 'superseded' AND doc_key = ? ORDER BY quote"
+    assert ledger_rows(out, status, ("2024-05-10-coalition.txt",)) == [("about EUR 400 million", "rejected")]
+
+    # The file cannot be read for one run: its claims and the decision on them stay as they were.
+    article = inbox / "2024-05-10-coalition.txt"
+    text = article.read_text()
+    article.unlink()
+    article.symlink_to(inbox / "gone.txt")
+    run(inbox, out)
+    assert ledger_rows(out, status, ("2024-05-10-coalition.txt",)) == [("about EUR 400 million", "rejected")]
+    assert ledger_rows(out, "SELECT date, title FROM documents WHERE key = '2024-05-10-coalition.txt'") == [
+        ("2024-05-10", text.strip())]
+
+    # Back, then edited: the decision follows the figure to its new place; the added claim stays.
+    article.unlink()
+    write_doc(inbox, "2024-05-10-coalition.txt", "Update. " + text)
+    write_doc(inbox, "2024-05-12-oslo.txt", "Update. " + DOCS["2024-05-12-oslo.txt"])
+    run(inbox, out)
+    assert ledger_rows(out, status, ("2024-05-10-coalition.txt",)) == [("about EUR 400 million", "rejected")]
+    assert ledger_rows(out, status, ("2024-05-12-oslo.txt",)) == [("NOK 2 billion", "new"),
+                                                                 ("air defence", "accepted")]
