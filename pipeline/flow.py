@@ -216,8 +216,13 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
         if not kept:
             report.mark_read(ledger, books)
     problems = problems + update_facts(ledger, settings, run_id, today)  # reviews first: a rejected claim is no support
-    rendered = report.render(ledger, out, run_id, kept_reviews=kept, period=settings.tracker_period,
-                             today=today, force=force)
+    try:
+        rendered = report.render(ledger, out, run_id, kept_reviews=kept, period=settings.tracker_period,
+                                 today=today, force=force)
+    except Exception as err:  # the ledger is the source of truth: a workbook failure is reported, not fatal
+        log.debug("the workbook failed", exc_info=True)
+        failed = issue(IssueCode.workbook_failed, report.WORKBOOK_NAME, reason=f"{type(err).__name__}: {err}")
+        return AfterStore(issues=problems + [failed], reviews_applied=applied)
     return AfterStore(issues=problems + rendered.issues, reviews_applied=applied,
                       workbook=str(rendered.path) if rendered.path else "")
 

@@ -98,6 +98,9 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
     IssueCode.workbook_unreadable: (Severity.error, "the workbook could not be read ({reason}); decisions typed "
                                     "in it were not read.", "Repair the file, or type the decisions again in the "
                                     "new workbook."),
+    IssueCode.workbook_failed: (Severity.error, "the workbook could not be written ({reason}); the ledger "
+                                "holds everything, and the workbook is as it was.",
+                                "Run again with --verbose and report the error to the maintainers."),
     IssueCode.workbook_locked: (Severity.warning, "the workbook is open or locked elsewhere; this run's version "
                                 "was written to {beside} instead.",
                                 "Close the workbook; the next run updates it and reads decisions from both."),
@@ -122,6 +125,7 @@ STEPS: dict[IssueCode, Step] = {
                                 IssueCode.review_bad_decision, IssueCode.review_bad_value,
                                 IssueCode.review_bad_field, IssueCode.review_incomplete)},
     IssueCode.workbook_unreadable: Step.review,
+    IssueCode.workbook_failed: Step.report,
     IssueCode.workbook_locked: Step.report,
     IssueCode.workbook_not_updated: Step.report,
     IssueCode.converted_at_run_date: Step.normalise,

@@ -102,6 +102,7 @@ class IssueCode(str, Enum):
     review_incomplete = "review_incomplete"
     # report
     workbook_unreadable = "workbook_unreadable"
+    workbook_failed = "workbook_failed"
     workbook_locked = "workbook_locked"
     workbook_not_updated = "workbook_not_updated"
     # normalise

@@ -115,12 +115,12 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     labels = period_labels(series.values(), period)
     gaps = gaps_by_series(promised_vs_delivered(facts, today))
     documents = store.documents(ledger)
-    sources = {d["key"]: (d["url"] if "url" in d.keys() and d["url"] else d["source"]) for d in documents}
+    links = {d["key"]: sheets.document_link(d["url"], d["source"]) for d in documents}
     note_headers, notes = store.notes(ledger)
 
     wb = sheets.new_workbook()
     ws = {name: wb.create_sheet(name) for name in sheets.SHEETS}
-    first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, sources)
+    first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
     fast = {"Claims": None, "Review": sheets.write_review(ws["Review"], claims, kept_reviews),
             "Validation errors": sheets.write_issues(ws["Validation errors"], store.open_issues(ledger)),

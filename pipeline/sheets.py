@@ -5,6 +5,7 @@ figures stay numbers whose number format carries their bound (`">= "#,##0`).
 """
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +14,7 @@ from xml.sax.saxutils import escape
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Sequence
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -99,30 +100,36 @@ def day(ws: Any, value: Any) -> Any:
     return cell
 
 
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
 @lru_cache(maxsize=65536)
-def link_target(source: str) -> str | None:
-    """A hyperlink for a document's source: a file URI or an http(s) URL, nothing else.
+def document_link(url: str | None, source: str | None) -> str | None:
+    """Where a document's link points: its web address when it has one (http or https
+    only, unsafe characters escaped), else the file it was read from; nothing else.
 
-    >>> link_target("https://example.org/a"), link_target("javascript:alert(1)")
-    ('https://example.org/a', None)
+    >>> document_link("https://example.org/a b", "inbox/a.html")
+    'https://example.org/a%20b'
+    >>> document_link("javascript:alert(1)", None), document_link("//evil.example/share", None)
+    (None, None)
     """
-    scheme = urlparse(source).scheme.lower()
-    if scheme in ("http", "https"):
-        return source
-    if scheme in ("", "file") or len(scheme) == 1:  # a path (a one-letter scheme is a Windows drive)
-        try:
-            return Path(source).resolve().as_uri()
-        except ValueError:
-            return None
-    return None
+    if url:
+        parts = urlparse(url.strip())
+        if parts.scheme.lower() in ("http", "https") and parts.netloc:
+            return quote(clean(url.strip()), safe=URL_SAFE)
+        return None if not source else document_link(None, source)
+    if not source:
+        return None
+    try:  # a file the pipeline read itself: a local path, never a host
+        return Path(source).resolve().as_uri()
+    except (ValueError, OSError):
+        return None
 
 
-def linked(ws: Any, label: str, source: str | None, budget: list[int]) -> Any:
-    """`label` linking to `source`, while the sheet's hyperlink budget lasts."""
-    target = link_target(source) if source else None
-    if target is None or budget[0] <= 0:
+def linked(ws: Any, label: str, target: str | None) -> Any:
+    """`label` as a cell linking to `target` (made by `document_link`)."""
+    if target is None:
         return text(ws, label)
-    budget[0] -= 1
     cell = text(ws, label, font=LINK_FONT)
     cell.hyperlink = target
     return cell
@@ -145,9 +152,16 @@ class Link:
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
+NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")  # surrogates and non-characters XML refuses
+
+
 def clean(value: Any) -> str:
-    """Text as a cell may hold it: control characters Excel refuses removed, cut at the limit."""
-    s = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    """Text as a cell may hold it: characters Excel or XML refuse removed, cut at the limit.
+
+    >>> clean("a\x07b\ufffec")
+    'abc'
+    """
+    s = NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", str(value)))
     if len(s) > EXCEL_CELL_LIMIT:
         s = s[: EXCEL_CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
     return s
@@ -207,7 +221,7 @@ class FastRows:
                 serial = (v.date() if isinstance(v, datetime) else v) - EXCEL_EPOCH
                 out.append(f'<c r="{ref}" s="{self.style(DATE_FORMAT)}"><v>{serial.days}</v></c>')
             elif isinstance(v, Link):
-                target = link_target(v.target) if v.target else None
+                target = v.target
                 if target is None or self.budget <= 0:
                     out.append(self._text(ref, v.label))
                 else:
@@ -267,7 +281,7 @@ TRACKER_FIXED = [("Series", 7), ("Subject", 22), ("Category", 10), ("Unit", 10),
 
 
 def write_tracker(ws: Any, order: list[tuple[str, str, str, str]], series: dict, labels: list[str],
-                  period: str, gaps: dict[tuple[str, str], Progress], sources: dict[str, str]) -> int:
+                  period: str, gaps: dict[tuple[str, str], Progress], links: dict[str, str | None]) -> int:
     """One row per series in the stored order; returns the first period column."""
     header(ws, [h for h, _ in TRACKER_FIXED] + labels, [w for _, w in TRACKER_FIXED] + [18] * len(labels))
     for n, key in enumerate(order, start=1):
@@ -281,7 +295,7 @@ def write_tracker(ws: Any, order: list[tuple[str, str, str, str]], series: dict,
         change = last.value - first.value if len(s.points) > 1 else None
         source = last.documents[0] if last.documents else None
         row += [num(ws, last.value, last.qualifier), last.qualifier, day(ws, last.when),
-                linked(ws, source, sources.get(source or ""), [1]), num(ws, first.value, first.qualifier),
+                linked(ws, source, links.get(source or "")), num(ws, first.value, first.qualifier),
                 day(ws, first.when),
                 num(ws, change, "exact" if last.qualifier == first.qualifier == "exact" else "approx"),
                 s.documents, num(ws, last.value_eur, last.qualifier)]
@@ -364,7 +378,7 @@ def _claim_cell(rec: dict, key: str, kind: str) -> Any:
     if kind == "bool":
         return bool(v)
     if kind == "link":
-        return Link(v, rec.get("doc_source"))
+        return Link(v, document_link(rec.get("doc_url"), rec.get("doc_source")))
     return v
 
 
@@ -443,8 +457,7 @@ def write_documents(ws: Any, documents: list[Any]) -> FastRows:
     header(ws, [c[0] for c in DOCUMENT_COLUMNS], [c[1] for c in DOCUMENT_COLUMNS])
     fast = FastRows(ws, len(DOCUMENT_COLUMNS))
     for d in documents:
-        url = d["url"] if "url" in d.keys() and d["url"] else d["source"]
-        fast.append([d["key"], Link(url, url), d["title"], as_date(d["date"]), d["date_source"], d["read_as"],
+        fast.append([d["key"], Link(d["url"] or d["source"], document_link(d["url"], d["source"])), d["title"], as_date(d["date"]), d["date_source"], d["read_as"],
                      d["claim_count"], d["error"], d["content_hash"], "no" if d["missing"] else "yes",
                      "yes" if d["rejected"] else "no", d["first_run"], d["last_run"]])
     as_table(ws, "tblDocuments", [c[0] for c in DOCUMENT_COLUMNS], len(documents))

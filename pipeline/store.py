@@ -494,7 +494,7 @@ def current_claims(ledger: Ledger) -> list[dict]:
     of a document rejected as irrelevant is shown as rejected.
     """
     rows = _rows(ledger,
-        """SELECT c.*, d.date AS doc_date, d.source AS doc_source, d.title AS doc_title,
+        """SELECT c.*, d.date AS doc_date, d.source AS doc_source, d.url AS doc_url, d.title AS doc_title,
                   d.date_source AS doc_date_source, d.rejected AS doc_rejected,
                   r.decision AS review_decision, r.comment AS review_comment, r.workbook AS review_workbook,
                   r.value AS r_value, r.value_high AS r_value_high, r.unit AS r_unit, r.qualifier AS r_qualifier,

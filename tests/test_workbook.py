@@ -426,3 +426,23 @@ def test_decisions_survive_a_file_unreadable_for_one_run_and_an_edited_article(t
     assert ledger_rows(out, status, ("2024-05-10-coalition.txt",)) == [("about EUR 400 million", "rejected")]
     assert ledger_rows(out, status, ("2024-05-12-oslo.txt",)) == [("NOK 2 billion", "new"),
                                                                  ("air defence", "accepted")]
+
+
+def test_a_workbook_that_fails_to_render_is_reported_and_the_old_one_kept(
+        tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import report
+
+    inbox, out = tracked
+    before = (out / "tracker.xlsx").read_bytes()
+
+    def broken(*args, **kwargs):
+        raise ValueError("All strings must be XML compatible")
+
+    monkeypatch.setattr(report, "build", broken)
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    result = run(inbox, out)
+    assert ("  error: tracker.xlsx: the workbook could not be written (ValueError: All strings must be XML "
+            "compatible); the ledger holds everything, and the workbook is as it was.") in result.output.splitlines()
+    assert (out / "tracker.xlsx").read_bytes() == before
+    assert ledger_rows(out, "SELECT quote FROM claims WHERE doc_key = '2024-10-01-coalition.txt'") == [
+        ("EUR 550 million",)]
