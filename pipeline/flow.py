@@ -206,15 +206,17 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
     kept: list = []
     applied = 0
     if force or not report.as_written(ledger, books):  # nobody typed in them since: nothing to read back
+        stamps = report.stamps(books)  # before reading: a save while we read is read next time
         reviews, problems, kept = read_decisions(books, store.claim_documents(ledger),
                                                  set(store.known_versions(ledger)))
         applied = store.store_reviews(ledger, reviews, problems)
         main_book = out / report.WORKBOOK_NAME
-        if main_book.is_file():
-            headers, notes = report.read_notes(main_book)
-            store.store_notes(ledger, headers, notes, shown={c["id"] for c in store.current_claims(ledger)})
-        if not kept:
-            report.mark_read(ledger, books)
+        found = report.read_notes(main_book) if main_book.is_file() else None
+        if found is not None:
+            headers, notes, shown = found
+            store.store_notes(ledger, headers, notes, shown=shown)
+        if not kept and not problems:
+            report.mark_read(ledger, stamps)
     problems = problems + update_facts(ledger, settings, run_id, today)  # reviews first: a rejected claim is no support
     try:
         rendered = report.render(ledger, out, run_id, kept_reviews=kept, period=settings.tracker_period,

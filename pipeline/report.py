@@ -52,10 +52,14 @@ def as_written(ledger: Ledger, books: list[Path]) -> bool:
     return all(store.meta(ledger, f"written:{p.resolve()}") == _stamp(p) for p in books)
 
 
-def mark_read(ledger: Ledger, books: list[Path]) -> None:
-    """Everything in these workbooks is in the ledger now: no need to read them again as they are."""
-    for p in books:
-        store.set_meta(ledger, f"written:{p.resolve()}", _stamp(p))
+def stamps(books: list[Path]) -> dict[Path, str]:
+    return {p: _stamp(p) for p in books if p.is_file()}
+
+
+def mark_read(ledger: Ledger, read: dict[Path, str]) -> None:
+    """Everything in these workbooks, as they were when read, is in the ledger now."""
+    for p, stamp in read.items():
+        store.set_meta(ledger, f"written:{p.resolve()}", stamp)
 
 
 def is_locked(path: Path) -> bool:
@@ -63,27 +67,33 @@ def is_locked(path: Path) -> bool:
     return (path.parent / f".~lock.{path.name}#").exists() or (path.parent / f"~${path.name}").exists()
 
 
-def read_notes(path: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The analyst's own columns on the Claims sheet: their headers and values by claim id."""
-    if not path.is_file():
-        return [], {}
+def read_notes(path: Path) -> tuple[list[str], dict[str, dict[str, Any]], set[str]] | None:
+    """The analyst's own columns on the Claims sheet: their headers, the notes by claim id, and
+    the ids of the claims the sheet showed. None when there is nothing to read (no note
+    column, or a file that cannot be read: then the ledger's notes stay as they are)."""
     try:
         data = path.read_bytes()
         head = next(iter(read_rows(data, "Claims", max_rows=1)), [])
-    except MergeError:  # an unreadable workbook is handled (written beside) by render
-        return [], {}
+    except (MergeError, OSError):
+        return None
     head = [str(h) if h is not None else "" for h in head]
     own = [(i, h) for i, h in enumerate(head) if h and h not in sheets.CLAIM_HEADERS]
     if not own or "Claim id" not in head:  # only read every row when there are notes to read
-        return [h for _, h in own], {}
+        return None
     id_col = head.index("Claim id")
-    notes = {}
-    for r in read_rows(data, "Claims")[1:]:
+    notes: dict[str, dict[str, Any]] = {}
+    shown: set[str] = set()
+    try:
+        rows = read_rows(data, "Claims")[1:]
+    except MergeError:
+        return None
+    for r in rows:
         if id_col < len(r) and r[id_col]:
+            shown.add(str(r[id_col]))
             values = {h: r[i] for i, h in own if i < len(r) and r[i] not in (None, "")}
             if values:
                 notes[str(r[id_col])] = values
-    return [h for _, h in own], notes
+    return [h for _, h in own], notes, shown
 
 
 def _changes(run: Any, new_claims: int, series: dict) -> list[str]:

@@ -548,8 +548,18 @@ def read_rows(data: bytes, sheet_name: str, max_rows: int | None = None) -> list
     openpyxl's read-only mode first scans every sheet of the file to size it; reading
     decisions back from a workbook of 100,000 claims must not cost that. Strings (shared or
     inline), numbers, booleans and dates are read; formulas give their cached value.
-    Returns [] when the sheet is not there.
+    Returns [] when the sheet is not there; a file that cannot be read raises MergeError.
     """
+    try:
+        return _read_rows(data, sheet_name, max_rows)
+    except MergeError:
+        raise
+    except (etree.LxmlError, zipfile.BadZipFile, OSError, EOFError, ValueError, IndexError, KeyError,
+            TypeError, AttributeError) as err:  # a workbook saved by another program in a form not read here
+        raise MergeError(f"its {sheet_name} sheet cannot be read ({type(err).__name__}: {err})") from None
+
+
+def _read_rows(data: bytes, sheet_name: str, max_rows: int | None) -> list[list[object]]:
     import datetime as _dt
 
     pkg = Package.read(data)
@@ -580,6 +590,8 @@ def read_rows(data: bytes, sheet_name: str, max_rows: int | None = None) -> list
                 value = shared[int(v.text)]
             elif kind in ("str", "e"):
                 value = v.text
+            elif kind == "d":  # a date stored as ISO text
+                value = _dt.datetime.fromisoformat(v.text.rstrip("Z"))
             elif kind == "b":
                 value = v.text == "1"
             else:

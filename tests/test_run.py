@@ -156,14 +156,19 @@ def test_crash_while_writing_the_workbook_keeps_the_old_one(inbox: Path, tmp_pat
     workbook = (out / "tracker.xlsx").read_bytes()
     write_doc(inbox, "2025-03-06-berlin.txt", BERLIN)
 
-    def killed(fd):  # the new workbook is half on disk when the process dies
-        raise OSError("killed")
+    def failing(fd):  # the new workbook is half on disk when writing fails
+        raise OSError("No space left on device")
 
-    monkeypatch.setattr("os.fsync", killed)
-    with pytest.raises(OSError):
-        flow.run(Settings(inbox=inbox, out=out))
+    monkeypatch.setattr("os.fsync", failing)
+    result = flow.run(Settings(inbox=inbox, out=out))
+    assert [(i.code.value, i.message) for i in result.issues] == [
+        ("workbook_failed", "the workbook could not be written (OSError: No space left on device); the ledger "
+                            "holds everything, and the workbook is as it was.")]
     assert (out / "tracker.xlsx").read_bytes() == workbook
     assert [p.name for p in out.iterdir() if p.suffix == ".xlsx"] == ["tracker.xlsx"]
+    monkeypatch.undo()
+    assert run(inbox, out).output.startswith("Read 0 new or changed document(s) of 3")  # the ledger has it all
+    assert [r["Document"] for r in sheet_records(out / "tracker.xlsx", "Claims")][-1] == "2025-03-06-berlin.txt"
 
 
 def test_document_text_never_becomes_a_formula(tmp_path: Path) -> None:

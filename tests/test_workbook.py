@@ -446,3 +446,26 @@ def test_a_workbook_that_fails_to_render_is_reported_and_the_old_one_kept(
     assert (out / "tracker.xlsx").read_bytes() == before
     assert ledger_rows(out, "SELECT quote FROM claims WHERE doc_key = '2024-10-01-coalition.txt'") == [
         ("EUR 550 million",)]
+
+
+def test_reading_back_a_workbook_in_a_form_not_understood_is_an_error_row_not_a_crash(tmp_path: Path) -> None:
+    import io
+
+    from pipeline.xlsx_parts import MergeError, read_rows
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:  # a workbook part without the expected <sheets> (Strict OOXML)
+        z.writestr("xl/workbook.xml", '<workbook xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"/>')
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>')
+    with pytest.raises(MergeError) as err:
+        read_rows(buf.getvalue(), "Review")
+    assert str(err.value).startswith("its Review sheet cannot be read (TypeError: ")
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2024-03-01-a.txt", "Latvia pledged EUR 10 million.\n")
+    run(inbox, out)
+    (out / "tracker.xlsx").write_bytes(buf.getvalue())
+    result = run(inbox, out)
+    assert any(line.startswith("  error: tracker.xlsx: the workbook could not be read (its Review sheet cannot be read")
+               for line in result.output.splitlines())
