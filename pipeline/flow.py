@@ -270,11 +270,39 @@ def _processor(files: int, max_bytes: int, today: date, normaliser: Normaliser |
     if files < POOL_MIN_FILES or workers < 2:
         yield lambda todo: (process_file(p, k, max_bytes, today, normaliser) for p, k in todo)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    yield lambda todo: _pool_map(workers, (max_bytes, today, normaliser), todo)
 
-    with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(max_bytes, today, normaliser)) as pool:
-        yield lambda todo: pool.map(_process_in_worker, todo, chunksize=max(1, min(16, len(todo) // (workers * 8))))
+
+def _pool_map(workers: int, setup: tuple, todo: list[tuple[Path, str]]) -> Iterator[list[Processed]]:
+    """Each file's outcomes in order, read in a pool. A file that kills its worker (out of
+    memory, a crash in a C parser) is found by reading the files in flight one at a time,
+    and becomes a `step_failed` row; the others go on in a new pool."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    done = 0
+    while done < len(todo):
+        rest = todo[done:]
+        try:
+            with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=setup) as pool:
+                for outcomes in pool.map(_process_in_worker, rest,
+                                         chunksize=max(1, min(16, len(rest) // (workers * 8)))):
+                    yield outcomes
+                    done += 1
+        except BrokenProcessPool:
+            while done < len(todo):  # alone, until the one that breaks its worker is found
+                path, key = todo[done]
+                try:
+                    with ProcessPoolExecutor(1, initializer=_init_worker, initargs=setup) as solo:
+                        outcomes = solo.submit(_process_in_worker, (path, key)).result()
+                except BrokenProcessPool:
+                    yield [Processed(key=key, source=str(path), version="", issues=[issue(
+                        IssueCode.step_failed, key, step=Step.ingest, step_name="reading",
+                        reason="the process reading it stopped: out of memory or a crash")])]
+                    done += 1
+                    break
+                yield outcomes
+                done += 1
 
 
 def _stored_keys(known: dict[str, tuple[str, str]], file_keys: set[str]) -> dict[str, list[str]]:

@@ -209,3 +209,23 @@ def test_bad_usage_exits_2(tmp_path: Path) -> None:
     assert invoke("extract").exit_code == 2
     assert invoke("extract", str(tmp_path / "missing.txt")).exit_code == 2
     assert invoke("frobnicate").exit_code == 2
+
+
+def test_a_file_that_kills_its_worker_is_a_problem_row_and_the_others_are_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os as _os
+
+    import pool_tasks
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    for n in range(40):
+        write_doc(inbox, f"2025-03-{n % 28 + 1:02d}-note-{n:02d}.txt", f"Lithuania sent {n + 1} trucks.\n")
+    write_doc(inbox, "2025-03-07-poison.txt", "Estonia sent 3 boats.\n")
+    monkeypatch.setattr(flow, "_process_in_worker", pool_tasks.dies_on_poison)
+    monkeypatch.setattr(flow, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(_os, "cpu_count", lambda: 2)
+    result = run(inbox, out)
+    assert result.exit_code == 0, result.output
+    assert ("  error: 2025-03-07-poison.txt: the reading step failed on this document (the process reading it "
+            "stopped: out of memory or a crash).") in result.output.splitlines()
+    assert ledger_rows(out, "SELECT COUNT(*) FROM claims WHERE unit = 'truck'") == [(40,)]
