@@ -1,8 +1,9 @@
 """Wire the steps: ingest -> extract -> normalise -> validate -> store -> report.
 
-`run()` is what the command line (and later a scheduler) calls; `extract_paths()` is the
-same flow without ledger or workbook. This is the one place where a step's unexpected
-exception on a document becomes a `ValidationIssue`, so the other documents go on.
+`run()` is what the command line, the scheduler and a backfill call; `extract_paths()` is
+the same flow without ledger or workbook. A step's unexpected exception on a document
+becomes a `ValidationIssue` here (readers turn their own failures into issues in ingest),
+so the other documents go on.
 """
 from __future__ import annotations
 

@@ -149,7 +149,7 @@ class Link:
     target: str | None
 
 
-EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's serial dates (xlsx_parts reads them back)
 
 
 NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")  # surrogates and non-characters XML refuses

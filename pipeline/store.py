@@ -3,13 +3,14 @@ Only this module (and its schema, migrations.py) talks to the database.
 
 One code path for both engines: SQLAlchemy Core with plain SQL both accept. Every write is
 an upsert on a unique key, so a repeated or concurrent run cannot store anything twice,
-and a run's writes are one transaction (a backfill's, one per batch, with the run marked
-incomplete until every batch is in), so a crash leaves the previous state intact. Write
+and a run's documents are stored in one transaction (a backfill's, one per batch), the run
+marked incomplete until its workbook is written, so a crash leaves a consistent ledger. Write
 transactions are serialised: SQLite's `BEGIN IMMEDIATE`, PostgreSQL's transaction-level
 advisory lock, so two runs against one ledger take turns writing and never deadlock.
 Nothing is deleted: a document gone from the inbox is marked `missing`, a claim that no
 longer stands in its document's new version is marked `superseded`, a fixed problem is
-closed.
+closed. (Derived rows are rebuilt whole: the fact-to-claim links, and the analysts' notes
+as last read from their workbook.)
 """
 from __future__ import annotations
 
@@ -420,15 +421,14 @@ def data_version(ledger: Ledger) -> int:
     return int(value) if value else 0
 
 
-def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[ValidationIssue],
-                  hashes: dict[str, str] | None = None) -> int:
+def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[ValidationIssue]) -> int:
     """Apply reviewers' decisions in one transaction; returns how many were new.
 
     The review step's open problems are replaced by `problems`: a row fixed by the
-    reviewer closes its problem. `hashes` gives each document's current content hash.
+    reviewer closes its problem.
     """
     with _write(ledger) as db:
-        hashes = hashes if hashes is not None else {k: h for k, (h, _) in _known(db).items()}
+        hashes = {k: h for k, (h, _) in _known(db).items()}
         new = 0
         for r in reviews:
             new += _insert_review(db, {

@@ -9,6 +9,7 @@ pivot tables, names) is copied byte for byte.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import posixpath
 import re
@@ -510,7 +511,7 @@ def _fix_local_names(wb: etree._Element, before: list, after: list, owned_elemen
 # Built-in number formats that show dates (ECMA-376 18.8.30).
 BUILTIN_DATE_FORMATS = set(range(14, 23)) | {45, 46, 47}
 DATE_CODE = re.compile(r"[dmyhs]", re.IGNORECASE)
-EXCEL_EPOCH = __import__("datetime").datetime(1899, 12, 30)
+EXCEL_EPOCH = _dt.datetime(1899, 12, 30)  # day 0 of Excel's serial dates
 
 
 def _date_styles(pkg: Package, styles_part: str | None) -> set[int]:
@@ -560,8 +561,6 @@ def read_rows(data: bytes, sheet_name: str, max_rows: int | None = None) -> list
 
 
 def _read_rows(data: bytes, sheet_name: str, max_rows: int | None) -> list[list[object]]:
-    import datetime as _dt
-
     pkg = Package.read(data)
     _, rels, found = sheets(pkg)
     ref = next((s for s in found if s.name == sheet_name), None)
