@@ -73,6 +73,10 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
     IssueCode.converted_at_run_date: (Severity.warning, "the document has no date; {unit} was converted to EUR at "
                                       "the rate of the run date ({date}).",
                                       "Give the document a date (file name or 'date:' line) to convert at its own date."),
+    IssueCode.rate_out_of_date: (Severity.warning, "the ECB rates on file end on {end}; {unit} of {date} was "
+                                 "converted to EUR at that day's rate.",
+                                 "Download a newer eurofxref-hist.zip from the ECB website and name it in the "
+                                 "ecb_history setting."),
     IssueCode.figures_conflict: (Severity.warning, "{subject}: {category} figures that cannot both be true within "
                                  "{days} days: {first} ({first_doc}, {first_date}) and {second} ({second_doc}, "
                                  "{second_date}).",
@@ -129,6 +133,7 @@ STEPS: dict[IssueCode, Step] = {
     IssueCode.workbook_locked: Step.report,
     IssueCode.workbook_not_updated: Step.report,
     IssueCode.converted_at_run_date: Step.normalise,
+    IssueCode.rate_out_of_date: Step.normalise,
     IssueCode.figures_conflict: Step.normalise,
     IssueCode.delivery_unclear: Step.normalise,
 }

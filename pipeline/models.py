@@ -108,6 +108,7 @@ class IssueCode(str, Enum):
     # normalise
     no_rate = "no_rate"
     converted_at_run_date = "converted_at_run_date"
+    rate_out_of_date = "rate_out_of_date"
     figures_conflict = "figures_conflict"
     delivery_unclear = "delivery_unclear"
     # run

@@ -17,7 +17,7 @@ from typing import Optional
 
 from .issues import issue
 from .models import Claim, Document, IssueCode, ValidationIssue
-from .rates import Rate, RateBook, RatesError
+from .rates import MAX_DAYS_BACK, Rate, RateBook, RatesError
 from .subjects import AliasesError, Subjects
 from .validate import is_money
 
@@ -75,7 +75,8 @@ def normalise(doc: Document, claims: list[Claim], today: date,
     """Claims with a canonical subject (the raw one kept) and `value_eur` where a rate exists.
 
     No rate is a warning (`no_rate`) and no `value_eur`, never a zero; a document without a
-    date is converted at the run date with a warning (`converted_at_run_date`).
+    date is converted at the run date with a warning (`converted_at_run_date`), and one dated
+    after the end of the ECB history at its last fixing with a warning (`rate_out_of_date`).
     """
     n = normaliser or default_normaliser()
     out: list[Claim] = []
@@ -95,6 +96,10 @@ def normalise(doc: Document, claims: list[Claim], today: date,
                 if doc.date is None and c.unit != "EUR":
                     found.append(issue(IssueCode.converted_at_run_date, doc.name, claim_id=c.id,
                                        where="field value_eur", unit=c.unit, date=on.isoformat()))
+                if rate.source == "ECB" and (on - rate.day).days > MAX_DAYS_BACK:
+                    found.append(issue(IssueCode.rate_out_of_date, doc.name, claim_id=c.id,
+                                       where="field value_eur", unit=c.unit, date=on.isoformat(),
+                                       end=rate.day.isoformat()))
         out.append(c.model_copy(update=update))
     return out, found
 

@@ -92,6 +92,11 @@ def ecb_table(path: Path) -> dict[str, dict[date, Decimal]]:
     return {c: days for c, days in table.items() if days}
 
 
+def history_end(path: Path) -> date:
+    """The last day of an ECB history file: later dates can only borrow its last fixing."""
+    return max(max(days) for days in ecb_table(path).values())
+
+
 def load_user_rates(path: Path) -> dict[str, dict[date, tuple[Decimal, str]]]:
     """Currency -> day -> (units per EUR, source) from a user's CSV; every bad line is reported.
 
@@ -165,6 +170,9 @@ class RateBook:
     def rate(self, currency: str, on: date) -> Optional[Rate]:
         """The rate of `on`, or of the nearest earlier day that has one; None when there is none.
 
+        A day after the end of the ECB history (the shipped file is always a little old) takes
+        the history's last fixing; its `day` shows how old it is (`normalise` warns).
+
         >>> RateBook().rate("USD", date(2024, 9, 21))  # a Saturday: Friday's fixing
         Rate(per_eur=Decimal('1.1166'), day=datetime.date(2024, 9, 20), source='ECB')
         >>> RateBook().rate("UAH", date(2024, 9, 20)) is None
@@ -174,6 +182,9 @@ class RateBook:
             return Rate(Decimal(1), on, "EUR")
         days = ecb_table(self.ecb_path).get(currency)
         if days:
+            end = history_end(self.ecb_path)
+            if on > end and end in days:
+                return Rate(days[end], end, "ECB")
             for back in range(MAX_DAYS_BACK + 1):
                 day = on - timedelta(days=back)
                 if day in days:

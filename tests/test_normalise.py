@@ -100,6 +100,21 @@ def test_a_newer_ecb_history_file_is_used_when_given(tmp_path: Path) -> None:
         load_normaliser(ecb_history=tmp_path / "nope.zip")
 
 
+def test_a_date_after_the_ecb_history_takes_its_last_fixing_with_a_warning(tmp_path: Path) -> None:
+    ecb = tmp_path / "eurofxref-hist.csv"
+    # RUB stopped long before the history ends: it never borrows the last day's fixing.
+    ecb.write_text("Date,USD,RUB,\n2031-01-03,1.25,N/A,\n2031-01-02,1.24,N/A,\n2030-03-01,1.20,90.5,\n")
+    n = load_normaliser(ecb_history=ecb)
+    [usd, rub], found = normalise(doc("late.txt", date(2031, 2, 20)), [money(125, "USD"), money(905, "RUB")],
+                                  TODAY, n)
+    assert (usd.value_eur, usd.eur_rate_date, usd.eur_rate_source) == (Decimal("100.00"), date(2031, 1, 3), "ECB")
+    assert rub.value_eur is None
+    assert [(i.code.value, i.message) for i in found] == [
+        ("rate_out_of_date", "the ECB rates on file end on 2031-01-03; USD of 2031-02-20 was converted to EUR "
+                             "at that day's rate."),
+        ("no_rate", "no exchange rate for RUB on 2031-02-20; the figure is not converted to EUR.")]
+
+
 def test_a_document_without_a_date_converts_at_the_run_date_with_a_warning() -> None:
     [c], found = normalise(doc("undated.txt", None), [money(100, "USD")], date(2024, 9, 20))
     assert (c.value_eur, c.eur_rate_date) == (Decimal("89.56"), date(2024, 9, 20))
