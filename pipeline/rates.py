@@ -92,6 +92,7 @@ def ecb_table(path: Path) -> dict[str, dict[date, Decimal]]:
     return {c: days for c, days in table.items() if days}
 
 
+@lru_cache(maxsize=4)
 def history_end(path: Path) -> date:
     """The last day of an ECB history file: later dates can only borrow its last fixing."""
     return max(max(days) for days in ecb_table(path).values())
