@@ -481,12 +481,18 @@ PERIODS: dict[str, str] = {
     "annualized": "year", "year-round": "year", "p.a.": "year", "p.a": "year",
     "this financial year": "year", "this fiscal year": "year", "a financial year": "year",
     "per financial year": "year", "each financial year": "year",
+    # a figure for one whole year named relative to now, a budget or forecast year
+    "next year": "year", "fiscal year": "year", "financial year": "year", "full-year": "year",
+    "for the year": "year",
     "per month": "month", "a month": "month", "each month": "month", "every month": "month",
     "monthly": "month", "per-month": "month", "a-month": "month",
     "per week": "week", "a week": "week", "each week": "week", "every week": "week",
     "weekly": "week",
     "per day": "day", "a day": "day", "each day": "day", "every day": "day", "daily": "day",
 }
+# Stocks held at a date, not flows over a period: "in 2024" after them names the date.
+STOCK_WORDS: list[str] = ["backlog", "order book", "order books", "orderbook", "order stock",
+                          "stockpile", "reserves", "debt"]
 # Subjects: names and the words that stand for them -> the short canonical name.
 # Countries by name, adjective and capital (capitals stand for governments in wire copy),
 # organisations, and office holders who speak for them (2023-2025).

@@ -166,12 +166,33 @@ class _CueIndex:
                 return r[1]
         return None
 # "in 2025", "for fiscal 2026": a figure tied to one year is a yearly figure.
-_ONE_YEAR = re.compile(r"\A[^.;\n]{0,25}?\b(?:in|for|during)\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)")
+_ONE_YEAR = re.compile(r"\A[^.;\n]{0,40}?\b(?:in|for|during)\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)")
 _PASSIVE = re.compile(r"\A[^.;:]{0,25}?\b(?:was|were|is|are|has been|have been|had been|will be|to be|being|be)\s+(?:\w+\s+)?(?:" +
                       "|".join(f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
                       re.IGNORECASE)
+# "a year ago", "a week on Tuesday", "a year on from the invasion" are times, not rates;
+# "a day on average", "a day on busy days" are rates.
 _PERIOD = re.compile(r"(?<![\w-])(?P<p>" + _cue_re(list(V.PERIODS)) +
-                     r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|on\b|from now|and a half))", re.IGNORECASE)
+                     r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|from now|and a half"
+                     r"|on\b(?!\s+(?:average|busy|good|bad|some|most|quiet|heavy)\b)))", re.IGNORECASE)
+# "For 2024 the company expects", "the target for 2025 is": a year the clause is about.
+_FOR_YEAR_BEFORE = re.compile(r"\bfor\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)",
+                              re.IGNORECASE)
+# "spend 3.5% of GDP on defence in 2025, or about EUR 2.9 billion": money of one year.
+_IN_YEAR_BEFORE = re.compile(r"\b(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\b(?![-–/]\d)", re.IGNORECASE)
+# "a draft 2025 budget", "the 2024 defence budget": a budget is for its year.
+_YEAR_BUDGET = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\s+(?:[a-z]+\s+){0,2}budgets?\b")
+# what may stand between a figure and its own rate word: "1.5% of GDP a year"
+_OWN_RATE_GAP = re.compile(r"\s*(?:of\s+[\w-]+\s*)?")
+# "from 28,000 shells a month to about 100,000", "60,000 a day, against 2,000": the rate
+# word between the two figures is both's
+_SAME_RATE_GAP = re.compile(r"\s*,?\s*(?:to|against|versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_STOCK = re.compile(r"(?<![\w-])(?:" + _cue_re(V.STOCK_WORDS) + r")(?![\w-])", re.IGNORECASE)
+_MONTH_NAMES = "|".join(m.capitalize() for m in V.MONTHS[:12])
+# "In November alone, ... received 200,000 drones": the figure is that month's total;
+# "600,000 drones in April" right after the figure is the same.
+_MONTH_ALONE = re.compile(r"\b(?i:in)\s+(?:" + _MONTH_NAMES + r")\s+alone\b")
+_MONTH_AFTER = re.compile(r"\A\s+in\s+(?:" + _MONTH_NAMES + r")\b(?!\s+\d)(?![ \t]*,?[ \t]*(?:19|20)\d\d)")
 _PURPOSE_AFTER = re.compile(
     r"\A\s*(?:of|in|for|to\s+buy|to\s+fund|to\s+finance|to\s+purchase|towards?|on)\s+(?:the\s+|new\s+|additional\s+|further\s+)?"
     r"(?P<p>(?:[A-Za-z][\w/-]*\s+){0,3}?[A-Za-z][\w/-]*)(?=\s*(?:[,.;:)\"”]|\s(?:to|for|from|by|in|over|this|next|that|which|with|at|as|and|until|through|on|after|before|since|was|were|is|are|will|would|has|had)\b|$))")
@@ -519,23 +540,53 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     return "pledge" if money else "count"
 
 
-def _period(text: str, f: "Found", lo: int, hi: int) -> Optional[str]:
-    if f.unit in DURATION_UNITS or f.unit in ("%",):
+def _period(text: str, f: "Found", lo: int, hi: int, clause: tuple[int, int],
+            after_figure: bool = False) -> Optional[str]:
+    """A period word next to the figure first, then one elsewhere between its neighbours
+    (not one that follows the previous figure: "3 million a year and several million more"),
+    then a single year or month the clause is about."""
+    if f.unit in DURATION_UNITS or f.unit in ("%", "times"):
         return None
-    before = text[max(lo, f.start - 80):f.start]
     after = text[f.end:min(hi, f.end + 60)]
     m = _PERIOD.match(after.lstrip()) if after.strip() else None
     if m:
         return V.PERIODS[m.group("p").lower()]
-    if _ONE_YEAR.match(after):
-        return "year"
+    own_year = _one_year(text, f, clause)
+    if own_year:
+        return own_year
     found = None
-    for m in _PERIOD.finditer(before):
+    for m in _PERIOD.finditer(text, max(lo, f.start - 80), f.start):
+        if after_figure and _OWN_RATE_GAP.fullmatch(text, lo, m.start()) \
+                and not _SAME_RATE_GAP.fullmatch(text, m.end(), f.start):
+            continue                                   # the previous figure's own rate
         found = V.PERIODS[m.group("p").lower()]
     if found:
         return found
     m = _PERIOD.search(after)
     return V.PERIODS[m.group("p").lower()] if m else None
+
+
+def _one_year(text: str, f: "Found", clause: tuple[int, int]) -> Optional[str]:
+    """"year" for a money or materiel figure tied to one year ("in 2025", "For 2024 the
+    company expects", "a 2025 budget that allocates"), "month" for one month's total ("In
+    November alone"); not for stocks ("backlog of £69.8 billion for 2023"), head counts
+    ("hire 4,000 staff during 2024") or a figure compared with ("up from three in 2014")."""
+    c_lo, c_hi = clause
+    unit = f.unit
+    if unit[:1].islower() and (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
+        return None
+    if _STOCK.search(text, max(c_lo, f.start - 60), f.start):
+        return None
+    if _MONTH_ALONE.search(text, max(c_lo, f.start - 100), f.start) or _MONTH_AFTER.match(text[f.end:c_hi]):
+        return "month"
+    if _ONE_YEAR.match(text[f.end:min(c_hi, f.end + 45)]):
+        return "year"
+    head = text[c_lo:f.start]
+    if _FOR_YEAR_BEFORE.search(head):
+        return "year"
+    if unit.isupper() and (_IN_YEAR_BEFORE.search(head) or _YEAR_BUDGET.search(text, c_lo, c_hi)):
+        return "year"
+    return None
 
 
 def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
@@ -692,7 +743,7 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             subject = resolve(pick, cands)
         if i not in subject_by_sentence:
             subject_by_sentence[i] = subject
-        period = _period(text, f, prev_end, next_start)
+        period = _period(text, f, prev_end, next_start, (c_lo, c_hi), prev_end > s)
         category = _category(text, f, s, e, period, cues)
         recipient = None
         if category in ("pledge", "delivery"):

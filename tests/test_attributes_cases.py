@@ -26,6 +26,7 @@ class Row:
     subject: Optional[str] = ANY
     recipient: Optional[str] = ANY
     category: Optional[str] = ANY
+    period: Optional[str] = ANY
 
 
 R = Row
@@ -88,7 +89,30 @@ PEOPLE = [
     R("Defence analyst Jan Novak said Poland would buy 500 tanks.",                            "500 tanks",        "Poland"),
     R("German Chancellor Olaf Scholz announced €7 billion in aid.",                            "€7 billion",       "Germany"),
 ]
-CASES = PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
+# Periods: a rate word next to the figure, one between it and its neighbours, or one
+# year or month the clause is about; times ("a year on from"), stocks and head counts are not rates.
+PERIODS = [
+    R("The plant will make 30,000 shells a year on average.",                            "30,000 shells",    period="year"),
+    R("Gunners fired 8,000 rounds a day on busy days.",                                  "8,000 rounds",     period="day"),
+    R("A year on from the invasion, Latvia has sent 40 howitzers.",                      "40 howitzers",     period=None),
+    R("Last month the ministry delivered 650 missiles.",                                 "650 missiles",     period=None),
+    R("For 2026 the group expects sales of €4 billion.",                                 "€4 billion",       period="year"),
+    R("Estonia will spend 3.4% of GDP on defence in 2026, or about €1.6 billion.",      "about €1.6 billion", period="year"),
+    R("The parliament passed a 2026 budget that allocates NOK 90 billion to defence.",   "NOK 90 billion",   period="year"),
+    R("The agency is asking for ¥9 trillion for the fiscal year starting in April.",     "¥9 trillion",      period="year"),
+    R("Oslo will give NOK 5 billion in military aid next year.",                         "NOK 5 billion",    period="year"),
+    R("The group raised its full-year sales forecast to €2 billion.",                     "€2 billion",       period="year"),
+    R("In March alone, the army received 90,000 drones.",                                "90,000 drones",    period="month"),
+    R("The ministry signed contracts for 70,000 drones in May.",                          "70,000 drones",    period="month"),
+    R("Output rose from 20,000 shells a month to about 45,000 by December.",             "about 45,000",     period="month"),
+    R("Russia makes 3 million shells a year and has received 1 million more from North Korea.", "1 million", period=None),
+    R("States may raise spending by 1.5% of GDP a year, which could free €600 billion.", "€600 billion",     period=None),
+    R("The order backlog reached €40 billion in 2024.",                                  "€40 billion",      period=None),
+    R("The company will hire 2,000 staff during 2026.",                                  "2,000 staff",      period=None),
+    R("The drone sector counted over 500 companies in 2024, compared with seven in 2022.", "seven",         period=None),
+    R("Latvia will contribute €10 million to the coalition in 2025.",                    "€10 million",      period="year"),
+]
+CASES = PERIODS + PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
 
 KNOWN_GAPS: list[Row] = [
     # Names inside a parenthesis or between dashes are read as owners.
@@ -112,6 +136,8 @@ def _check(row: Row) -> None:
         assert c.recipient == row.recipient
     if row.category != ANY:
         assert c.category.value == row.category
+    if row.period != ANY:
+        assert (c.period.value if c.period else None) == row.period
 
 
 @pytest.mark.parametrize("row", CASES, ids=[r.quote for r in CASES])
