@@ -552,7 +552,8 @@ for _name, _canon in [("South Korea", "South Korea"), ("North Korea", "North Kor
                       ("United States", "United States"), ("United Kingdom", "United Kingdom"),
                       ("Czech Republic", "Czech Republic"), ("The Hague", "Netherlands"),
                       ("von der Leyen", "EU"), ("White House", "United States"),
-                      ("New Zealand", "New Zealand"), ("Czech", "Czech Republic")]:
+                      ("New Zealand", "New Zealand"), ("Czech", "Czech Republic"),
+                      ("Europe", "Europe")]:
     ENTITIES[_name] = _canon
 # Phrases that name a group by what it does: "<word> coalition" etc.
 GROUP_NOUNS: list[str] = ["coalition", "initiative", "model", "contact group", "fund", "alliance"]
@@ -606,7 +607,8 @@ MORE_SUBJECT_VERBS: frozenset[str] = frozenset("""
 sends send gives give provides provide pledge promise commit commits allocates allocate
 spends spend spent donated donates supplied supplies ordered orders bought buys purchased
 earmarked invested invests contributed contributes handed transferred shipped trained
-reported reports expects forecast forecasts booked
+reported reports expects forecast forecasts booked launched launches fired fires counted
+counts numbered numbers shot
 """.split())
 # Verbs after a name that make it the subject of its clause ("Rheinmetall said").
 SUBJECT_VERBS: frozenset[str] = frozenset("""

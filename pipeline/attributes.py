@@ -68,7 +68,7 @@ _BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?P<g>" + "|".join
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|inside|within|near|outside|on)\s+(?:the\s+)?\Z")
 _NAME_RE = re.compile(
     r"(?<![\w-])(?P<n>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,2})(?P<poss>['’]s)?"
-    r"(?=\s+(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
+    r"(?=\s+(?:(?:now|also|already|still|currently)\s+)?(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\bto|\bfor|\bsent|\bsend|\bsends|\bgive|\bgave|\bgiven|\bgiving|\bpromised|\bpromise"
     r"|\bpromises|\bpledged|\bhanded|\bprovide|\bprovided|\bsupply|\bsupplied|\boffer|\boffered"
@@ -78,15 +78,24 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
 # The clause's grammatical subject stands before its verb ("The UK will send").
 _VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:also|now|already|itself|alone|first|then|still|has|have|had|will|would|could|can|may|plans\s+to|is|was)\s+){0,2}(?:"
                          + "|".join(sorted(V.SUBJECT_VERBS | V.MORE_SUBJECT_VERBS, key=len, reverse=True)) + r")\b")
+# "Ukraine's air force says", "Ukraine's Defence Ministry says": the owner of the head
+# noun is the clause's subject (a capitalised head only after a possessive).
 _VERB_AFTER_HEAD = re.compile(
     r"(?:['’]s)?(?:\s+(?!(?:and|or|but|which|who|that|to|for|of|in|on|at|with|from|by|as|than|the|a|an)\b)[a-z][\w-]*){1,2}"
     + _VERB_AFTER.pattern)
+_CAP_HEAD_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z][a-z][\w-]*){1,2}" + _VERB_AFTER.pattern)
 _RECEIVE_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:(?:has|have|had|also|already|now|so\s+far|reportedly)\s+){0,2}(?:"
                             + "|".join(sorted(V.RECEIVE_VERBS)) + r")\b")
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|[A-Z][\w'’-]+)){0,3}?\s+(?:"
                             + "|".join(sorted(V.SPEAKER_VERBS)) + r")\b")
 _SPEAKER_BEFORE = re.compile(r"(?:,|\baccording\s+to|\bsaid|\bsays|\bby\s+the\s+count\s+of)\s+(?:the\s+|an?\s+|one\s+)?(?:[a-z][\w-]*\s+){0,2}\Z")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}\Z", re.IGNORECASE)
+# A dateline names where the story was filed, not who owns its figures: "RIGA - ",
+# "KYIV, Oct 21 (Newswire) - ", "RAMSTEIN AIR BASE, Germany - " at a line start.
+_DATELINE = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+\d{1,2})?){0,2}"
+                       r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+[-–—][ \t]+(?=[A-Z\"“])")
+# "the 16 countries of the drone coalition": the body after "of" owns what is counted
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ASIDE_BEFORE = re.compile(r"\b(?:" + "|".join(V.ASIDE_PREPOSITIONS) + r")\s+(?:the\s+|a\s+)?\Z", re.IGNORECASE)
 
@@ -236,8 +245,9 @@ def learn_names(text: str) -> dict[str, str]:
         words = m.group("n").split()
         while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
             words = words[1:]
-        if len(words) > 1 and words[-1].isupper() and words[-1].isalpha() and not any(w.isupper() for w in words[:-1]):
-            words = words[-1:]                               # "Franco-German KNDS"
+        if (len(words) > 1 and words[-1].isupper() and words[-1].isalpha() and words[-1] not in V.COMPANY_SUFFIXES
+                and not any(w.isupper() for w in words[:-1])):
+            words = words[-1:]                               # "Franco-German KNDS", not "Hensoldt AG"
         if not words or any(w in V.NOT_SUBJECTS or w in V.ENTITIES for w in words) or words[0].isupper() and len(words[0]) > 4:
             continue
         if len(words) == 1 and words[0].lower() in lower_words:
@@ -365,7 +375,8 @@ def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
             if len(seg) == 1 and not (seg[0].isupper() and seg[0].isalpha() and 3 <= len(seg[0]) <= 5
                                       and seg[0] not in V.CURRENCY_CODES):
                 continue                                        # the test below, made first
-            if len(seg) > 1 and seg[-1].isupper() and seg[-1].isalpha() and not any(w.isupper() for w in seg[:-1]):
+            if (len(seg) > 1 and seg[-1].isupper() and seg[-1].isalpha() and seg[-1] not in V.COMPANY_SUFFIXES
+                    and not any(w.isupper() for w in seg[:-1])):
                 pos, seg = text.find(seg[-1], pos), seg[-1:]      # "Franco-German KNDS"
                 if len(seg[0]) >= 3:
                     out.add(seg[0])
@@ -442,7 +453,9 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             return
         taken.append((a, b))
         before = text[max(s, a - 30):a]
-        head_verb = _VERB_AFTER_HEAD.match(text, b, e) is not None and not pronoun
+        poss = text[a:b].endswith(("'s", "’s")) or text.startswith(("'s", "’s"), b)
+        head_verb = not pronoun and (_VERB_AFTER_HEAD.match(text, b, e) is not None
+                                     or poss and _CAP_HEAD_VERB_AFTER.match(text, b, e) is not None)
         verb = _VERB_AFTER.match(text, b, e) is not None or head_verb
         weak = bool(_LOCATION_BEFORE.search(before)) or (
             kind == "country" and text[a:b] not in (name, name + "'s", name + "’s")
@@ -453,10 +466,13 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
         speaker = (_SPEAKER_BEFORE.search(before) is not None and _SPEAKER_AFTER.match(text, b, e) is not None
                    or according)
         source = _FROM_BEFORE.search(before) is not None
+        line = text.rfind("\n", 0, a) + 1
+        dm = _DATELINE.match(text, line) if a - line < 60 else None
+        dateline = dm is not None and a < dm.end()
         out.append(_Cand(a, b, name, not source and not according and _RECIPIENT_BEFORE.search(before) is not None,
                          pronoun, weak and not speaker, kind, verb=verb and not weak and not receiver,
                          agent=bool(_AGENT_BEFORE.search(before)),
-                         aside=bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
+                         aside=dateline or bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
                          source=source))
 
     # every match holds one of these words (a cheap test first)
@@ -505,7 +521,7 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
 
 _PAREN = re.compile(r"\([^()]{1,120}\)|\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 _ADJACENT = re.compile(r"(?:['’]s)?[ \t]*(?:[:–-][ \t]*)?")
-_SAID_IT = re.compile(r"(?:['’]s)?\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(V.SPEAKER_VERBS)) + r")\s+(?:that\s+)?")
+_SAID_IT = re.compile(r"(?:['’]s)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(V.SPEAKER_VERBS)) + r")\s+(?:that\s+)?")
 
 
 def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str],
@@ -683,6 +699,10 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             # else the last subject
             here = [d for d in cands if d.verb and d.end <= c.start and d.pronoun != "any"
                     and _SAID_IT.fullmatch(text, d.end, c.start)]
+            if not here and text[c.start:c.end].lower() == "its":
+                # "Denmark's latest package, its 25th": the owner named before it
+                here = [d for d in cands if d.end <= c.start and not d.pronoun and not d.recipient
+                        and not d.weak and not d.aside and not d.receiver]
             return resolve(here[-1], cands) if here else last["any"] or main_actor
         if c.pronoun:
             # "Papperger said the company would": the pointer means a name of its kind
@@ -728,7 +748,9 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         # "Ukraine has received 6 batteries from its allies": the giver follows "from"
         receivers = [c for c in cands if c.receiver and c.end <= f.start and c_lo <= c.start]
         sources = [c for c in cands if c.source and c.start >= f.end and not c.pronoun and c.start < c_hi]
-        pick = (adjacent[-1] if adjacent else sources[0] if receivers and sources
+        counted = f.unit[:1].islower() and f.unit not in DURATION_UNITS
+        of_owner = [c for c in usable if counted and not c.weak and _OF_OWNER.fullmatch(text, f.end, c.start)]
+        pick = (of_owner[0] if of_owner else adjacent[-1] if adjacent else sources[0] if receivers and sources
                 else verbs_before[-1] if verbs_before else speakers[0] if speakers
                 else plain_before[-1] if plain_before
                 else strong_after[0] if strong_after else agents[0] if agents
