@@ -176,9 +176,16 @@ class _CueIndex:
         return None
 # "in 2025", "for fiscal 2026": a figure tied to one year is a yearly figure.
 _ONE_YEAR = re.compile(r"\A[^.;\n]{0,40}?\b(?:in|for|during)\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)")
-_PASSIVE = re.compile(r"\A[^.;:]{0,25}?\b(?:was|were|is|are|has been|have been|had been|will be|to be|being|be)\s+(?:\w+\s+)?(?:" +
+# "60 tanks were delivered", "44 guns have now been delivered": a passive verb right after
+# the figure says what happened to it; not one of a later clause ("once this package is
+# delivered"). Future forms ("to be delivered", "will be sent") are promises: see _category.
+_PASSIVE = re.compile(r"\A(?:(?!\b(?:once|when|after|before|if|because|while|but|until|which|that|as)\b)[^.;:]){0,25}?"
+                      r"\b(?P<aux>was|were|is|are|(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?been|will\s+be|to\s+be|being|be)\s+(?:\w+\s+)?(?:" +
                       "|".join(f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
                       re.IGNORECASE)
+# "the first four jets arrive before Christmas": the figure's own verb says it is delivered
+_ARRIVE_AFTER = re.compile(r"\A\s+(?:[a-z][\w-]*\s+)?(?:(?:have|has|had|already|now)\s+){0,2}(?:arrive|arrives|arrived|landed)\b")
+_FUTURE_AUX = re.compile(r"(?:will|to)\s+be|be", re.IGNORECASE)
 # "a year ago", "a week on Tuesday", "a year on from the invasion" are times, not rates;
 # "a day on average", "a day on busy days" are rates.
 _PERIOD = re.compile(r"(?<![\w-])(?P<p>" + _cue_re(list(V.PERIODS)) +
@@ -210,6 +217,8 @@ COUNT_NOUNS = frozenset("""
 country nation state member participant manufacturer company developer person people job
 employee worker donor partner project firm enterprise official soldier troop delegate staff
 government ally leader minister producer supplier contractor startup member state
+lawmaker legislator deputy senator voter delegation workshop factory plant facility
+package tranche contract
 """.split())
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
@@ -531,11 +540,16 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     unit = f.unit
     if unit in DURATION_UNITS or unit in ("%", "times"):
         return "other"
+    if _ARRIVE_AFTER.match(text[f.end:hi]):
+        return "delivery"
+    pm = _PASSIVE.search(text[f.end:hi])
+    if pm and pm.lastgroup and pm.lastgroup != "aux":
+        if pm.lastgroup == "delivery" and _FUTURE_AUX.fullmatch(pm.group("aux")):
+            return "pledge"                            # "to be delivered between 2026 and 2029"
+        if pm.lastgroup == "other" or not (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
+            return pm.lastgroup                        # "12 people were injured" is a loss
     if unit[:1].islower() and (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
         return "count"
-    pm = _PASSIVE.search(text[f.end:hi])
-    if pm and pm.lastgroup:
-        return pm.lastgroup
     best: Optional[str] = None
     if cues is not None:
         cue = cues.last(max(sent_start, f.start - 200), f.start) or cues.first(f.end, hi)

@@ -133,7 +133,26 @@ OWNERS = [
     R("RIGA - Ministers of the drone coalition met on Thursday and raised €500 million.", "€500 million",    "drone coalition"),
     R("OSLO, May 2 - Nammo will make 40,000 shells a year.",                             "40,000 shells",    "Nammo"),
 ]
-CASES = REPORTED + NAMED + OWNERS + PERIODS + PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
+# Category: the figure's own verb right after it first ("were delivered", "arrive"; a
+# future passive is a promise), then the nearest cue word; "worth" says nothing.
+CATEGORIES = [
+    R("Twelve guns and 40 trucks have now been delivered in total.",                     "40 trucks",        category="delivery"),
+    R("Spain signed a contract for 20 radars, to be delivered between 2026 and 2028.",   "20 radars",        category="pledge"),
+    R("Sweden has given equipment worth more than SEK 30 billion.",                      "more than SEK 30 billion", category="delivery"),
+    R("The total will reach SEK 40 billion once this package is delivered.",             "SEK 40 billion",   category="pledge"),
+    R("Italy, which had promised 6 jets, now says the first two jets arrive in May.",    "two jets",         category="delivery"),
+    R("At least 9 people were injured in the strike.",                                  "At least 9 people", category="other"),
+    R("Russian guns fired 20,000 shells a day.",                                         "20,000 shells",    category="other"),
+    R("Russia launched 90 drones overnight.",                                            "90 drones",        category="count"),
+    R("The plant can turn out 80,000 rounds annually.",                                  "80,000 rounds",    category="capacity"),
+    R("Kyiv made 2 million drones in 2024.",                                             "2 million drones", category="capacity"),
+    R("The firm expects to ship 5 howitzers a month.",                                   "5 howitzers",      category="delivery"),
+    R("Moldova said it would need $2 billion in external funding next year.",            "$2 billion",       category="other"),
+    R("The bill was backed by 300 lawmakers.",                                           "300 lawmakers",    category="count"),
+    R("Estonia signs for 12 howitzers",                                                  "12 howitzers",     category="pledge"),
+    R("The US will also train 20 more pilots next year.",                                "20 more pilots",   category="count"),
+]
+CASES = CATEGORIES + REPORTED + NAMED + OWNERS + PERIODS + PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
 
 KNOWN_GAPS: list[Row] = [
     # A common-noun giver after "from" ("from its allies") is not a candidate.
