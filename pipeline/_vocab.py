@@ -578,6 +578,7 @@ Officials Sources GMT CET UTC Senator Patriot Leopard Abrams IRIS-T HIMARS ATACM
 Gepard Storm Shadow Taurus Bradley Stryker Marder Member Members States State Army Navy
 Air Force Forces Group Shareholders Operating Sales Revenue Auditors Parliament Government
 Ministry Officials Independent Western European Nordic Group's Company
+When What Why How Where Who Which Q A PRESENTER CORRESPONDENT
 """.split())
 # Group words that point back to a subject named before ("the company said").
 POINTER_NOUNS: dict[str, str] = {
@@ -614,7 +615,7 @@ sends send gives give provides provide pledge promise commit commits allocates a
 spends spend spent donated donates supplied supplies ordered orders bought buys purchased
 earmarked invested invests contributed contributes handed transferred shipped trained
 reported reports expects forecast forecasts booked launched launches fired fires counted
-counts numbered numbers shot
+counts numbered numbers shot wanted intended aimed hoped decided leads
 """.split())
 # Verbs after a name that make it the subject of its clause ("Rheinmetall said").
 SUBJECT_VERBS: frozenset[str] = frozenset("""

@@ -68,7 +68,7 @@ _BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?P<g>" + "|".join
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|inside|within|near|outside|on)\s+(?:the\s+)?\Z")
 _NAME_RE = re.compile(
     r"(?<![\w-])(?P<n>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,2})(?P<poss>['’]s)?"
-    r"(?=\s+(?:(?:now|also|already|still|currently)\s+)?(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
+    r"(?=,?\s+(?:(?:now|also|already|still|currently)\s+)?(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\bto|\bfor|\bsent|\bsend|\bsends|\bgive|\bgave|\bgiven|\bgiving|\bpromised|\bpromise"
     r"|\bpromises|\bpledged|\bhanded|\bprovide|\bprovided|\bsupply|\bsupplied|\boffer|\boffered"
@@ -76,7 +76,8 @@ _RECIPIENT_BEFORE = re.compile(
     r"|\bequip|\barm|\barming|\binto|\bfrom)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
 # The clause's grammatical subject stands before its verb ("The UK will send").
-_VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:also|now|already|itself|alone|first|then|still|has|have|had|will|would|could|can|may|plans\s+to|is|was)\s+){0,2}(?:"
+# (a comma aside may stand between: "The UK, which leads the coalition, said")
+_VERB_AFTER = re.compile(r"(?:['’]s)?(?:,[^,;.()\n]{1,80},)?\s+(?:(?:also|now|already|itself|alone|first|then|still|has|have|had|will|would|could|can|may|plans\s+to|is|was)\s+){0,2}(?:"
                          + "|".join(sorted(V.SUBJECT_VERBS | V.MORE_SUBJECT_VERBS, key=len, reverse=True)) + r")\b")
 # "Ukraine's air force says", "Ukraine's Defence Ministry says": the owner of the head
 # noun is the clause's subject (a capitalised head only after a possessive).
@@ -465,7 +466,10 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
         poss = text[a:b].endswith(("'s", "’s")) or text.startswith(("'s", "’s"), b)
         head_verb = not pronoun and (_VERB_AFTER_HEAD.match(text, b, e) is not None
                                      or poss and _CAP_HEAD_VERB_AFTER.match(text, b, e) is not None)
-        verb = _VERB_AFTER.match(text, b, e) is not None or head_verb
+        # a name in apposition takes the verb after it: "The manufacturer, Nammo, delivers"
+        appos = before.rstrip().endswith(",") and text.startswith(",", b)
+        verb = (_VERB_AFTER.match(text, b, e) is not None or head_verb
+                or appos and _VERB_AFTER.match(text, b + 1, e) is not None)
         weak = bool(_LOCATION_BEFORE.search(before)) or (
             kind == "country" and text[a:b] not in (name, name + "'s", name + "’s")
             and text[a:b] in V.ENTITIES and re.match(r"\s+[a-z]", text[b:b + 2]) is not None
@@ -530,7 +534,8 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
 
 _PAREN = re.compile(r"\([^()]{1,120}\)|\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 _ADJACENT = re.compile(r"(?:['’]s)?[ \t]*(?:[:–-][ \t]*)?")
-_SAID_IT = re.compile(r"(?:['’]s)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(V.SPEAKER_VERBS)) + r")\s+(?:that\s+)?")
+_SAID_IT = re.compile(r"(?:['’]s)?(?:,[^,;.()\n]{1,80},)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:(?:has|have|had|also)\s+)?(?:"
+                      + "|".join(sorted(V.SPEAKER_VERBS)) + r")(?:\s+(?:last|this|on|late|early)\s+[A-Za-z]+)?\s+(?:that\s+)?")
 
 
 def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str],
@@ -748,7 +753,8 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
                   and not (c.pronoun == "any" and not c.verb and text[c.start:c.end].lower() != "its")]
         strong_before = [c for c in usable if c.end <= f.start and not c.weak]
         # a name right before the figure owns it ("and Canada CAD 40 million", "Latvia: 500")
-        adjacent = [c for c in strong_before if not c.pronoun and _ADJACENT.fullmatch(text, c.end, f.start)]
+        adjacent = [c for c in strong_before if (not c.pronoun or text[c.start:c.end].lower() == "its")
+                    and _ADJACENT.fullmatch(text, c.end, f.start)]
         # the grammatical subject of the clause first, then a speaker named after the figure
         # (", EU officials said"), then the nearest name, a "by X" agent last ("funded in part by Norway")
         verbs_before = [c for c in strong_before if c.verb and not c.agent]

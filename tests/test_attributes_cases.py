@@ -118,6 +118,10 @@ REPORTED = [
     R("Poland's air force says Russia launched 80 drones overnight.",                    "80 drones",        "Russia"),
     R("Norway's Defence Ministry says it has ordered 24 howitzers.",                      "24 howitzers",     "Norway"),
     R("Kyiv said the drone coalition now counted 20 members.",                           "20 members",       "drone coalition"),
+    R("Latvia, which proposed the scheme, said last month that it had sent €50 million.", "€50 million",     "Latvia"),
+    R("The UK, which leads the coalition with Latvia, said it would deliver 10,000 drones.", "10,000 drones", "United Kingdom"),
+    R("Kyiv said the coalition had 18 members, and that Ukraine wanted to produce 9,000 drones.", "9,000 drones", "Ukraine"),
+    R("The manufacturer, Nammo, delivers 40,000 rounds in June.",                        "40,000 rounds",    "Nammo"),
 ]
 # Names a list does not hold: companies with a legal form, one-word makers before "now makes".
 NAMED = [
@@ -129,6 +133,8 @@ NAMED = [
 # Owners named by "its", "of the ...", and not by datelines.
 OWNERS = [
     R("Finland's latest package, its 20th, is worth €200 million.",                      "€200 million",     "Finland"),
+    R("Denmark agreed a fund, while the Norwegian government is weighing part of its NOK 15 billion envelope.",
+      "NOK 15 billion", "Norway"),
     R("Ministers of the 16 countries of the drone coalition met in Riga.",               "16 countries",     "drone coalition"),
     R("RIGA - Ministers of the drone coalition met on Thursday and raised €500 million.", "€500 million",    "drone coalition"),
     R("OSLO, May 2 - Nammo will make 40,000 shells a year.",                             "40,000 shells",    "Nammo"),
