@@ -578,7 +578,7 @@ Officials Sources GMT CET UTC Senator Patriot Leopard Abrams IRIS-T HIMARS ATACM
 Gepard Storm Shadow Taurus Bradley Stryker Marder Member Members States State Army Navy
 Air Force Forces Group Shareholders Operating Sales Revenue Auditors Parliament Government
 Ministry Officials Independent Western European Nordic Group's Company
-When What Why How Where Who Which Q A PRESENTER CORRESPONDENT
+When What Why How Where Who Which Q A PRESENTER CORRESPONDENT CEO CFO COO CTO
 """.split())
 # Group words that point back to a subject named before ("the company said").
 POINTER_NOUNS: dict[str, str] = {

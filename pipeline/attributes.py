@@ -90,6 +90,9 @@ _RECEIVE_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:(?:has|have|h
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|[A-Z][\w'’-]+)){0,3}?\s+(?:"
                             + "|".join(sorted(V.SPEAKER_VERBS)) + r")\b")
 _SPEAKER_BEFORE = re.compile(r"(?:,|\baccording\s+to|\bsaid|\bsays|\bby\s+the\s+count\s+of)\s+(?:the\s+|an?\s+|one\s+)?(?:[a-z][\w-]*\s+){0,2}\Z")
+_SAID_ASIDE = re.compile(_SPEAKER_AFTER.pattern + r"\s*,")
+# "Czech officials say it delivered": people who speak are not the "it" they speak of
+_PEOPLE_SPEAK = re.compile(r"\b(?:officials|sources|analysts|people|diplomats|experts|lawmakers|ministers|officers)\b")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}\Z", re.IGNORECASE)
 # A dateline names where the story was filed, not who owns its figures: "RIGA - ",
 # "KYIV, Oct 21 (Newswire) - ", "RAMSTEIN AIR BASE, Germany - " at a line start.
@@ -239,6 +242,7 @@ class _Cand:
     speaker: bool = False    # named after the figure as who said it (", EU officials said")
     receiver: bool = False   # the subject of "received"/"got": a recipient, not the owner
     source: bool = False     # a "from X" phrase: the giver when the subject received
+    said_aside: bool = False  # ", Prague says," inside a sentence: a speaker, not the clause's subject
 
 
 _IT_RE = re.compile(r"(?<![\w'’-])(?:[Ii]ts?)(?![\w'’-])")
@@ -486,7 +490,7 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
                          pronoun, weak and not speaker, kind, verb=verb and not weak and not receiver,
                          agent=bool(_AGENT_BEFORE.search(before)),
                          aside=dateline or bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
-                         source=source))
+                         source=source, said_aside=speaker and _SAID_ASIDE.match(text, b, e) is not None))
 
     # every match holds one of these words (a cheap test first)
     has_group = "coalition" in sent or "initiative" in sent or "model" in sent or "Contact" in sent
@@ -717,7 +721,7 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             # "Rheinmetall said it would", "the group says it can": the name just before;
             # else the last subject
             here = [d for d in cands if d.verb and d.end <= c.start and d.pronoun != "any"
-                    and _SAID_IT.fullmatch(text, d.end, c.start)]
+                    and _SAID_IT.fullmatch(text, d.end, c.start) and not _PEOPLE_SPEAK.search(text, d.end, c.start)]
             if not here and text[c.start:c.end].lower() == "its":
                 # "Denmark's latest package, its 25th": the owner named before it
                 here = [d for d in cands if d.end <= c.start and not d.pronoun and not d.recipient
@@ -732,9 +736,20 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
                     here[-1] if here else last.get(c.pronoun)) or last["any"] or main_actor
         return c.name
 
+    seen = -1                                            # the last sentence read for pointers
     for k, f in enumerate(found):
         i = max(0, bisect.bisect_right(starts, f.start) - 1)
         s, e = spans[i]
+        # "Rheinmetall is the biggest contributor. The German group says ...": a sentence
+        # without figures still names what later pointers mean
+        for j in range(seen + 1, i):
+            if j not in cand_cache:
+                cand_cache[j] = _candidates(text, spans[j][0], spans[j][1], learned, learned_map)
+            for c in cand_cache[j]:
+                if c.verb and not (c.pronoun or c.weak or c.recipient or c.aside or c.receiver):
+                    last["any"] = last[c.kind] = c.name
+                    last_para = _paragraph(text, spans[j][0])
+        seen = max(seen, i)
         if i not in cand_cache:
             cand_cache[i] = _candidates(text, s, e, learned, learned_map)
         cands = cand_cache[i]
@@ -757,7 +772,7 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
                     and _ADJACENT.fullmatch(text, c.end, f.start)]
         # the grammatical subject of the clause first, then a speaker named after the figure
         # (", EU officials said"), then the nearest name, a "by X" agent last ("funded in part by Norway")
-        verbs_before = [c for c in strong_before if c.verb and not c.agent]
+        verbs_before = [c for c in strong_before if c.verb and not c.agent and not c.said_aside]
         speakers = [c for c in usable if c.speaker and c.start >= f.end and not c.weak]
         plain_before = [c for c in strong_before if not c.agent and not c.speaker]
         strong_after = [c for c in usable if c.start >= f.num_start and not c.weak and not c.agent

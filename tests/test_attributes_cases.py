@@ -48,6 +48,7 @@ COMPANIES = [
     R("Rheinmetall booked record orders. Chief executive Armin Papperger said sales would reach €10 billion.",
       "€10 billion", "Rheinmetall"),
     R("Kongsberg opened a plant in Raufoss. The company employs 14,000 people.",               "14,000 people",    "Kongsberg"),
+    R("Saab is the largest supplier. The Swedish group says it can make 400 missiles a year.", "400 missiles",  "Saab"),
     R("Nammo's new line in Vihtavuori will make 20,000 shells a year.",                        "20,000 shells",    "Nammo"),
 ]
 # Groups named by capitalised words that no list holds.
@@ -122,6 +123,9 @@ REPORTED = [
     R("The UK, which leads the coalition with Latvia, said it would deliver 10,000 drones.", "10,000 drones", "United Kingdom"),
     R("Kyiv said the coalition had 18 members, and that Ukraine wanted to produce 9,000 drones.", "9,000 drones", "Ukraine"),
     R("The manufacturer, Nammo, delivers 40,000 rounds in June.",                        "40,000 rounds",    "Nammo"),
+    R("The Czech initiative is a success. Czech officials say it delivered 1.5 million rounds.", "1.5 million rounds", "Czech initiative"),
+    R("The Czech initiative sent 1.5 million rounds, Prague says, and has funding for 1.8 million rounds.",
+      "1.8 million rounds", "Czech initiative"),
 ]
 # Names a list does not hold: companies with a legal form, one-word makers before "now makes".
 NAMED = [
