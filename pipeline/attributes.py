@@ -647,6 +647,36 @@ def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
     return None
 
 
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|plus|as\s+well\s+as)?\s*", re.IGNORECASE)
+# what ends one figure's clause and starts another's between two figures of a sentence
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b|\bbut\b|;", re.IGNORECASE)
+
+
+def _recipient(text: str, f: "Found", category: str, subject: Optional[str], cands: list[_Cand],
+               receivers: list[_Cand], prev_end: int, next_start: int, resolve) -> Optional[str]:
+    """Who receives a pledge or delivery: the subject of "received"; else the first "to X"
+    after the figure and before the next one ("$61 billion for Ukraine" is not the $95
+    billion's), else the last before it in the same clause; "to the coalition" means the
+    coalition named before."""
+    if category not in ("pledge", "delivery"):
+        return None
+    if receivers:
+        name = resolve(receivers[-1], cands)
+        return name if name != subject else None
+    recips = [c for c in cands if c.recipient and not _other_line(text, c, f)
+              and (not c.pronoun or c.pronoun == "group")]
+    # "80 carriers and 800 drones to Ukraine": figures joined by "and" share the recipient
+    shared = next_start < len(text) and _COORDINATED.fullmatch(text, f.end, next_start) is not None
+    later = [c for c in recips if f.start <= c.start and (c.start < next_start or shared)]
+    before = [c for c in recips if c.end <= f.start
+              and not (c.end <= prev_end and _CLAUSE_BREAK.search(text, c.end, f.start))]
+    for c in later[:1] or before[-1:]:
+        name = resolve(c, cands)
+        if name and name != subject:
+            return name
+    return None
+
+
 def _paragraph(text: str, pos: int) -> int:
     """Where the paragraph holding `pos` starts (after the last blank line)."""
     m = text.rfind("\n\n", 0, pos)
@@ -802,13 +832,7 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             subject_by_sentence[i] = subject
         period = _period(text, f, prev_end, next_start, (c_lo, c_hi), prev_end > s)
         category = _category(text, f, s, e, period, cues)
-        recipient = None
-        if category in ("pledge", "delivery"):
-            recips = [c for c in cands if c.recipient and not c.pronoun and c.name != subject
-                      and not _other_line(text, c, f)]
-            later = [c for c in recips if c.start >= f.start]
-            pick_r = later[0] if later else (recips[-1] if recips else None)
-            recipient = pick_r.name if pick_r else None
+        recipient = _recipient(text, f, category, subject, cands, receivers, prev_end, next_start, resolve)
         out.append(Attributes(
             sentence=fold(text[s:e]), category=category, subject=subject,
             period=period, recipient=recipient,

@@ -79,6 +79,14 @@ NOT_OWNERS = [
       "CAD 40 million", "Canada"),
     R("Leaders of 26 countries backed the plan; Hungary did not sign.",                         "26 countries",     ANY),
 ]
+# Recipients: the subject of "received"; a "to X" after the figure, not past the next
+# figure unless "and" joins them; "to the coalition" is the coalition named before.
+RECIPIENTS = [
+    R("Ukraine has received 60 Leopard tanks from Germany.",                             "60 Leopard tanks", recipient="Ukraine"),
+    R("The law funds a $90 billion package that includes $60 billion for Ukraine.",      "$90 billion",      recipient=None),
+    R("Canada will donate 50 carriers and 400 drones to Ukraine.",                      "50 carriers",      recipient="Ukraine"),
+    R("The drone coalition has 18 members. Latvia will give €10 million to the coalition.", "€10 million", "Latvia", "drone coalition"),
+]
 # A sentence with no owner: the paragraph's last subject, then the document's main actor.
 CARRY_OVER = [
     R("Finland approved a new package on Tuesday.\n\nThe package is worth €200 million.",       "€200 million",     "Finland"),
@@ -162,7 +170,7 @@ CATEGORIES = [
     R("Estonia signs for 12 howitzers",                                                  "12 howitzers",     category="pledge"),
     R("The US will also train 20 more pilots next year.",                                "20 more pilots",   category="count"),
 ]
-CASES = CATEGORIES + REPORTED + NAMED + OWNERS + PERIODS + PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
+CASES = RECIPIENTS + CATEGORIES + REPORTED + NAMED + OWNERS + PERIODS + PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
 
 KNOWN_GAPS: list[Row] = [
     # A common-noun giver after "from" ("from its allies") is not a candidate.
