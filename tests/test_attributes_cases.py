@@ -175,6 +175,13 @@ CASES = RECIPIENTS + CATEGORIES + REPORTED + NAMED + OWNERS + PERIODS + PEOPLE +
 KNOWN_GAPS: list[Row] = [
     # A common-noun giver after "from" ("from its allies") is not a candidate.
     R("Ukraine has received at least six Patriot batteries from its allies.", "at least six Patriot batteries", "allies"),
+    # Common-noun givers ("donors") are no candidates.
+    R("Donors had allocated €200 billion to Ukraine by the end of 2024.", "€200 billion", "donors"),
+    # "It said" at a sentence start means the previous sentence's speaker, not its subject.
+    R("Russia launched 80 drones overnight, Ukraine's air force said. It said 70 drones were shot down.",
+      "70 drones", "Ukraine"),
+    # A rate named by a pointer ("that rate") does not carry its period.
+    R("The plant builds 30 radars per year and plans to raise that rate to 60 by 2027.", "60", period="year"),
 ]
 
 
