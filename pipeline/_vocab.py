@@ -438,23 +438,25 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
 CATEGORY_CUES: dict[str, list[str]] = {
     "capacity": ["capacity", "capacities", "produce", "produces", "producing", "produced",
                  "production", "output", "manufacture", "manufactures", "manufacturing",
-                 "make", "makes", "making", "build", "builds", "building", "ramp up",
+                 "make", "makes", "making", "made", "build", "builds", "building", "ramp up",
+                 "turn out", "turns out", "turned out", "churn out", "churns out", "roll out",
                  "ramping up", "ramp-up", "able to", "target", "targets", "aims to produce"],
     "delivery": ["delivered", "delivers", "delivering", "deliveries", "delivery", "supplied",
                  "transferred", "sent", "handed over", "hands", "handed", "shipped",
                  "received", "receives", "arrived", "has provided", "have provided",
                  "had provided", "provided", "has given", "have given", "had given", "given",
-                 "fired", "shot down", "donated"],
+                 "donated", "ship", "ships", "arrive", "arrives", "arriving"],
     "pledge": ["pledge", "pledged", "pledges", "pledging", "promise", "promised", "promises",
                "commit", "committed", "commits", "commitment", "commitments", "allocate",
                "allocated", "allocates", "allocation", "secured", "secure", "raise", "raised",
                "attracted", "attract", "contribute", "contributed", "contributes",
                "contribution", "planned", "plans", "plan", "announce", "announced",
                "announces", "approve", "approved", "approves", "earmark", "earmarked",
-               "package", "aid", "funding", "fund", "funds", "finance", "financed",
+               "package", "aid", "funding", "fund", "funds", "finance", "financed", "signs",
+               "sign", "would send", "would provide", "would deliver", "would supply", "would give",
                "financing", "budget", "donate", "donation", "invest", "invests", "investment",
                "investing", "invested", "grant", "grants", "loan", "loans", "spend",
-               "spending", "worth", "will send", "will provide", "will deliver",
+               "spending", "spent", "will send", "will provide", "will deliver",
                "will supply", "will give", "to send", "to provide", "to deliver", "to supply",
                "to buy", "ordered", "order", "orders", "contract", "signed", "agreed",
                "assistance", "support", "buy", "purchase", "purchased", "procure",
@@ -463,10 +465,14 @@ CATEGORY_CUES: dict[str, list[str]] = {
                "set aside", "channel", "added", "pay", "paid", "pays", "financing"],
     "count": ["members", "member", "participants", "employs", "employ", "hired", "hire",
               "jobs", "companies", "nations", "trained", "trains", "training", "recruited",
-              "recruits", "enlisted", "graduated"],
+              "recruits", "enlisted", "graduated", "train", "launched", "launches", "shot down",
+              "intercepted", "downed"],
     "other": ["price", "prices", "cost", "costs", "revenue", "revenues", "sales", "profit",
-              "loss", "losses", "earnings", "share", "shares", "dividend", "gdp", "rate",
-              "inflation", "killed", "wounded", "destroyed", "lost",
+              "loss", "losses", "earnings", "share", "shares", "dividend", "gdp", "interest rate",
+              "exchange rate", "firing rate", "firing rates",
+              "inflation", "killed", "wounded", "injured", "destroyed", "lost",
+              "fired", "fires", "firing", "need", "needs", "needed", "asked for", "requested",
+              "shortfall",
               # company results: orders taken in and held are not pledges to Ukraine
               "order intake", "orders received", "order backlog", "backlog", "order book",
               "order books", "order stock", "operating profit", "operating result",
@@ -481,12 +487,18 @@ PERIODS: dict[str, str] = {
     "annualized": "year", "year-round": "year", "p.a.": "year", "p.a": "year",
     "this financial year": "year", "this fiscal year": "year", "a financial year": "year",
     "per financial year": "year", "each financial year": "year",
+    # a figure for one whole year named relative to now, a budget or forecast year
+    "next year": "year", "fiscal year": "year", "financial year": "year", "full-year": "year",
+    "for the year": "year",
     "per month": "month", "a month": "month", "each month": "month", "every month": "month",
     "monthly": "month", "per-month": "month", "a-month": "month",
     "per week": "week", "a week": "week", "each week": "week", "every week": "week",
     "weekly": "week",
     "per day": "day", "a day": "day", "each day": "day", "every day": "day", "daily": "day",
 }
+# Stocks held at a date, not flows over a period: "in 2024" after them names the date.
+STOCK_WORDS: list[str] = ["backlog", "order book", "order books", "orderbook", "order stock",
+                          "stockpile", "reserves", "debt"]
 # Subjects: names and the words that stand for them -> the short canonical name.
 # Countries by name, adjective and capital (capitals stand for governments in wire copy),
 # organisations, and office holders who speak for them (2023-2025).
@@ -546,7 +558,8 @@ for _name, _canon in [("South Korea", "South Korea"), ("North Korea", "North Kor
                       ("United States", "United States"), ("United Kingdom", "United Kingdom"),
                       ("Czech Republic", "Czech Republic"), ("The Hague", "Netherlands"),
                       ("von der Leyen", "EU"), ("White House", "United States"),
-                      ("New Zealand", "New Zealand"), ("Czech", "Czech Republic")]:
+                      ("New Zealand", "New Zealand"), ("Czech", "Czech Republic"),
+                      ("Europe", "Europe")]:
     ENTITIES[_name] = _canon
 # Phrases that name a group by what it does: "<word> coalition" etc.
 GROUP_NOUNS: list[str] = ["coalition", "initiative", "model", "contact group", "fund", "alliance"]
@@ -565,6 +578,7 @@ Officials Sources GMT CET UTC Senator Patriot Leopard Abrams IRIS-T HIMARS ATACM
 Gepard Storm Shadow Taurus Bradley Stryker Marder Member Members States State Army Navy
 Air Force Forces Group Shareholders Operating Sales Revenue Auditors Parliament Government
 Ministry Officials Independent Western European Nordic Group's Company
+When What Why How Where Who Which Q A PRESENTER CORRESPONDENT CEO CFO COO CTO
 """.split())
 # Group words that point back to a subject named before ("the company said").
 POINTER_NOUNS: dict[str, str] = {
@@ -600,7 +614,8 @@ MORE_SUBJECT_VERBS: frozenset[str] = frozenset("""
 sends send gives give provides provide pledge promise commit commits allocates allocate
 spends spend spent donated donates supplied supplies ordered orders bought buys purchased
 earmarked invested invests contributed contributes handed transferred shipped trained
-reported reports expects forecast forecasts booked
+reported reports expects forecast forecasts booked launched launches fired fires counted
+counts numbered numbers shot wanted intended aimed hoped decided leads
 """.split())
 # Verbs after a name that make it the subject of its clause ("Rheinmetall said").
 SUBJECT_VERBS: frozenset[str] = frozenset("""

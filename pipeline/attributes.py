@@ -68,7 +68,7 @@ _BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?P<g>" + "|".join
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|inside|within|near|outside|on)\s+(?:the\s+)?\Z")
 _NAME_RE = re.compile(
     r"(?<![\w-])(?P<n>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,2})(?P<poss>['’]s)?"
-    r"(?=\s+(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
+    r"(?=,?\s+(?:(?:now|also|already|still|currently)\s+)?(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\bto|\bfor|\bsent|\bsend|\bsends|\bgive|\bgave|\bgiven|\bgiving|\bpromised|\bpromise"
     r"|\bpromises|\bpledged|\bhanded|\bprovide|\bprovided|\bsupply|\bsupplied|\boffer|\boffered"
@@ -76,17 +76,30 @@ _RECIPIENT_BEFORE = re.compile(
     r"|\bequip|\barm|\barming|\binto|\bfrom)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
 # The clause's grammatical subject stands before its verb ("The UK will send").
-_VERB_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:also|now|already|itself|alone|first|then|still|has|have|had|will|would|could|can|may|plans\s+to|is|was)\s+){0,2}(?:"
+# (a comma aside may stand between: "The UK, which leads the coalition, said")
+_VERB_AFTER = re.compile(r"(?:['’]s)?(?:,[^,;.()\n]{1,80},)?\s+(?:(?:also|now|already|itself|alone|first|then|still|has|have|had|will|would|could|can|may|plans\s+to|is|was)\s+){0,2}(?:"
                          + "|".join(sorted(V.SUBJECT_VERBS | V.MORE_SUBJECT_VERBS, key=len, reverse=True)) + r")\b")
+# "Ukraine's air force says", "Ukraine's Defence Ministry says": the owner of the head
+# noun is the clause's subject (a capitalised head only after a possessive).
 _VERB_AFTER_HEAD = re.compile(
     r"(?:['’]s)?(?:\s+(?!(?:and|or|but|which|who|that|to|for|of|in|on|at|with|from|by|as|than|the|a|an)\b)[a-z][\w-]*){1,2}"
     + _VERB_AFTER.pattern)
+_CAP_HEAD_VERB_AFTER = re.compile(r"(?:['’]s)?(?:\s+[A-Z][a-z][\w-]*){1,2}" + _VERB_AFTER.pattern)
 _RECEIVE_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)?\s+(?:(?:has|have|had|also|already|now|so\s+far|reportedly)\s+){0,2}(?:"
                             + "|".join(sorted(V.RECEIVE_VERBS)) + r")\b")
 _SPEAKER_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:[a-z][\w-]*|[A-Z][\w'’-]+)){0,3}?\s+(?:"
                             + "|".join(sorted(V.SPEAKER_VERBS)) + r")\b")
 _SPEAKER_BEFORE = re.compile(r"(?:,|\baccording\s+to|\bsaid|\bsays|\bby\s+the\s+count\s+of)\s+(?:the\s+|an?\s+|one\s+)?(?:[a-z][\w-]*\s+){0,2}\Z")
+_SAID_ASIDE = re.compile(_SPEAKER_AFTER.pattern + r"\s*,")
+# "Czech officials say it delivered": people who speak are not the "it" they speak of
+_PEOPLE_SPEAK = re.compile(r"\b(?:officials|sources|analysts|people|diplomats|experts|lawmakers|ministers|officers)\b")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){0,2}\Z", re.IGNORECASE)
+# A dateline names where the story was filed, not who owns its figures: "RIGA - ",
+# "KYIV, Oct 21 (Newswire) - ", "RAMSTEIN AIR BASE, Germany - " at a line start.
+_DATELINE = re.compile(r"[ \t]*[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+\d{1,2})?){0,2}"
+                       r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+[-–—][ \t]+(?=[A-Z\"“])")
+# "the 16 countries of the drone coalition": the body after "of" owns what is counted
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?")
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ASIDE_BEFORE = re.compile(r"\b(?:" + "|".join(V.ASIDE_PREPOSITIONS) + r")\s+(?:the\s+|a\s+)?\Z", re.IGNORECASE)
 
@@ -166,12 +179,40 @@ class _CueIndex:
                 return r[1]
         return None
 # "in 2025", "for fiscal 2026": a figure tied to one year is a yearly figure.
-_ONE_YEAR = re.compile(r"\A[^.;\n]{0,25}?\b(?:in|for|during)\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)")
-_PASSIVE = re.compile(r"\A[^.;:]{0,25}?\b(?:was|were|is|are|has been|have been|had been|will be|to be|being|be)\s+(?:\w+\s+)?(?:" +
+_ONE_YEAR = re.compile(r"\A[^.;\n]{0,40}?\b(?:in|for|during)\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)")
+# "60 tanks were delivered", "44 guns have now been delivered": a passive verb right after
+# the figure says what happened to it; not one of a later clause ("once this package is
+# delivered"). Future forms ("to be delivered", "will be sent") are promises: see _category.
+_PASSIVE = re.compile(r"\A(?:(?!\b(?:once|when|after|before|if|because|while|but|until|which|that|as)\b)[^.;:]){0,25}?"
+                      r"\b(?P<aux>was|were|is|are|(?:has|have|had)\s+(?:now\s+|already\s+|so\s+far\s+)?been|will\s+be|to\s+be|being|be)\s+(?:\w+\s+)?(?:" +
                       "|".join(f"(?P<{cat}>{_cue_re(words)})" for cat, words in V.CATEGORY_CUES.items()) + r")(?![\w-])",
                       re.IGNORECASE)
+# "the first four jets arrive before Christmas": the figure's own verb says it is delivered
+_ARRIVE_AFTER = re.compile(r"\A\s+(?:[a-z][\w-]*\s+)?(?:(?:have|has|had|already|now)\s+){0,2}(?:arrive|arrives|arrived|landed)\b")
+_FUTURE_AUX = re.compile(r"(?:will|to)\s+be|be", re.IGNORECASE)
+# "a year ago", "a week on Tuesday", "a year on from the invasion" are times, not rates;
+# "a day on average", "a day on busy days" are rates.
 _PERIOD = re.compile(r"(?<![\w-])(?P<p>" + _cue_re(list(V.PERIODS)) +
-                     r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|on\b|from now|and a half))", re.IGNORECASE)
+                     r")(?![\w-])(?!\s+(?:ago|earlier|later|before|after|from now|and a half"
+                     r"|on\b(?!\s+(?:average|busy|good|bad|some|most|quiet|heavy)\b)))", re.IGNORECASE)
+# "For 2024 the company expects", "the target for 2025 is": a year the clause is about.
+_FOR_YEAR_BEFORE = re.compile(r"\bfor\s+(?:fiscal\s+|financial\s+year\s+|the\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)",
+                              re.IGNORECASE)
+# "spend 3.5% of GDP on defence in 2025, or about EUR 2.9 billion": money of one year.
+_IN_YEAR_BEFORE = re.compile(r"\b(?:in|during)\s+(?:fiscal\s+)?(?:19|20)\d\d\b(?![-–/]\d)", re.IGNORECASE)
+# "a draft 2025 budget", "the 2024 defence budget": a budget is for its year.
+_YEAR_BUDGET = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\s+(?:[a-z]+\s+){0,2}budgets?\b")
+# what may stand between a figure and its own rate word: "1.5% of GDP a year"
+_OWN_RATE_GAP = re.compile(r"\s*(?:of\s+[\w-]+\s*)?")
+# "from 28,000 shells a month to about 100,000", "60,000 a day, against 2,000": the rate
+# word between the two figures is both's
+_SAME_RATE_GAP = re.compile(r"\s*,?\s*(?:to|against|versus|vs\.?|compared\s+(?:with|to))\s+", re.IGNORECASE)
+_STOCK = re.compile(r"(?<![\w-])(?:" + _cue_re(V.STOCK_WORDS) + r")(?![\w-])", re.IGNORECASE)
+_MONTH_NAMES = "|".join(m.capitalize() for m in V.MONTHS[:12])
+# "In November alone, ... received 200,000 drones": the figure is that month's total;
+# "600,000 drones in April" right after the figure is the same.
+_MONTH_ALONE = re.compile(r"\b(?i:in)\s+(?:" + _MONTH_NAMES + r")\s+alone\b")
+_MONTH_AFTER = re.compile(r"\A\s+in\s+(?:" + _MONTH_NAMES + r")\b(?!\s+\d)(?![ \t]*,?[ \t]*(?:19|20)\d\d)")
 _PURPOSE_AFTER = re.compile(
     r"\A\s*(?:of|in|for|to\s+buy|to\s+fund|to\s+finance|to\s+purchase|towards?|on)\s+(?:the\s+|new\s+|additional\s+|further\s+)?"
     r"(?P<p>(?:[A-Za-z][\w/-]*\s+){0,3}?[A-Za-z][\w/-]*)(?=\s*(?:[,.;:)\"”]|\s(?:to|for|from|by|in|over|this|next|that|which|with|at|as|and|until|through|on|after|before|since|was|were|is|are|will|would|has|had)\b|$))")
@@ -180,6 +221,8 @@ COUNT_NOUNS = frozenset("""
 country nation state member participant manufacturer company developer person people job
 employee worker donor partner project firm enterprise official soldier troop delegate staff
 government ally leader minister producer supplier contractor startup member state
+lawmaker legislator deputy senator voter delegation workshop factory plant facility
+package tranche contract
 """.split())
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 
@@ -199,6 +242,7 @@ class _Cand:
     speaker: bool = False    # named after the figure as who said it (", EU officials said")
     receiver: bool = False   # the subject of "received"/"got": a recipient, not the owner
     source: bool = False     # a "from X" phrase: the giver when the subject received
+    said_aside: bool = False  # ", Prague says," inside a sentence: a speaker, not the clause's subject
 
 
 _IT_RE = re.compile(r"(?<![\w'’-])(?:[Ii]ts?)(?![\w'’-])")
@@ -215,8 +259,9 @@ def learn_names(text: str) -> dict[str, str]:
         words = m.group("n").split()
         while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
             words = words[1:]
-        if len(words) > 1 and words[-1].isupper() and words[-1].isalpha() and not any(w.isupper() for w in words[:-1]):
-            words = words[-1:]                               # "Franco-German KNDS"
+        if (len(words) > 1 and words[-1].isupper() and words[-1].isalpha() and words[-1] not in V.COMPANY_SUFFIXES
+                and not any(w.isupper() for w in words[:-1])):
+            words = words[-1:]                               # "Franco-German KNDS", not "Hensoldt AG"
         if not words or any(w in V.NOT_SUBJECTS or w in V.ENTITIES for w in words) or words[0].isupper() and len(words[0]) > 4:
             continue
         if len(words) == 1 and words[0].lower() in lower_words:
@@ -344,7 +389,8 @@ def _organisations(text: str, people: dict[str, Optional[str]]) -> set[str]:
             if len(seg) == 1 and not (seg[0].isupper() and seg[0].isalpha() and 3 <= len(seg[0]) <= 5
                                       and seg[0] not in V.CURRENCY_CODES):
                 continue                                        # the test below, made first
-            if len(seg) > 1 and seg[-1].isupper() and seg[-1].isalpha() and not any(w.isupper() for w in seg[:-1]):
+            if (len(seg) > 1 and seg[-1].isupper() and seg[-1].isalpha() and seg[-1] not in V.COMPANY_SUFFIXES
+                    and not any(w.isupper() for w in seg[:-1])):
                 pos, seg = text.find(seg[-1], pos), seg[-1:]      # "Franco-German KNDS"
                 if len(seg[0]) >= 3:
                     out.add(seg[0])
@@ -421,8 +467,13 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             return
         taken.append((a, b))
         before = text[max(s, a - 30):a]
-        head_verb = _VERB_AFTER_HEAD.match(text, b, e) is not None and not pronoun
-        verb = _VERB_AFTER.match(text, b, e) is not None or head_verb
+        poss = text[a:b].endswith(("'s", "’s")) or text.startswith(("'s", "’s"), b)
+        head_verb = not pronoun and (_VERB_AFTER_HEAD.match(text, b, e) is not None
+                                     or poss and _CAP_HEAD_VERB_AFTER.match(text, b, e) is not None)
+        # a name in apposition takes the verb after it: "The manufacturer, Nammo, delivers"
+        appos = before.rstrip().endswith(",") and text.startswith(",", b)
+        verb = (_VERB_AFTER.match(text, b, e) is not None or head_verb
+                or appos and _VERB_AFTER.match(text, b + 1, e) is not None)
         weak = bool(_LOCATION_BEFORE.search(before)) or (
             kind == "country" and text[a:b] not in (name, name + "'s", name + "’s")
             and text[a:b] in V.ENTITIES and re.match(r"\s+[a-z]", text[b:b + 2]) is not None
@@ -432,11 +483,14 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
         speaker = (_SPEAKER_BEFORE.search(before) is not None and _SPEAKER_AFTER.match(text, b, e) is not None
                    or according)
         source = _FROM_BEFORE.search(before) is not None
+        line = text.rfind("\n", 0, a) + 1
+        dm = _DATELINE.match(text, line) if a - line < 60 else None
+        dateline = dm is not None and a < dm.end()
         out.append(_Cand(a, b, name, not source and not according and _RECIPIENT_BEFORE.search(before) is not None,
                          pronoun, weak and not speaker, kind, verb=verb and not weak and not receiver,
                          agent=bool(_AGENT_BEFORE.search(before)),
-                         aside=bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
-                         source=source))
+                         aside=dateline or bool(_ASIDE_BEFORE.search(before)), speaker=speaker, receiver=receiver,
+                         source=source, said_aside=speaker and _SAID_ASIDE.match(text, b, e) is not None))
 
     # every match holds one of these words (a cheap test first)
     has_group = "coalition" in sent or "initiative" in sent or "model" in sent or "Contact" in sent
@@ -484,7 +538,8 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
 
 _PAREN = re.compile(r"\([^()]{1,120}\)|\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 _ADJACENT = re.compile(r"(?:['’]s)?[ \t]*(?:[:–-][ \t]*)?")
-_SAID_IT = re.compile(r"(?:['’]s)?\s+(?:(?:has|have|had|also)\s+)?(?:" + "|".join(sorted(V.SPEAKER_VERBS)) + r")\s+(?:that\s+)?")
+_SAID_IT = re.compile(r"(?:['’]s)?(?:,[^,;.()\n]{1,80},)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:(?:has|have|had|also)\s+)?(?:"
+                      + "|".join(sorted(V.SPEAKER_VERBS)) + r")(?:\s+(?:last|this|on|late|early)\s+[A-Za-z]+)?\s+(?:that\s+)?")
 
 
 def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str],
@@ -494,11 +549,16 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     unit = f.unit
     if unit in DURATION_UNITS or unit in ("%", "times"):
         return "other"
+    if _ARRIVE_AFTER.match(text[f.end:hi]):
+        return "delivery"
+    pm = _PASSIVE.search(text[f.end:hi])
+    if pm and pm.lastgroup and pm.lastgroup != "aux":
+        if pm.lastgroup == "delivery" and _FUTURE_AUX.fullmatch(pm.group("aux")):
+            return "pledge"                            # "to be delivered between 2026 and 2029"
+        if pm.lastgroup == "other" or not (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
+            return pm.lastgroup                        # "12 people were injured" is a loss
     if unit[:1].islower() and (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
         return "count"
-    pm = _PASSIVE.search(text[f.end:hi])
-    if pm and pm.lastgroup:
-        return pm.lastgroup
     best: Optional[str] = None
     if cues is not None:
         cue = cues.last(max(sent_start, f.start - 200), f.start) or cues.first(f.end, hi)
@@ -519,23 +579,53 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     return "pledge" if money else "count"
 
 
-def _period(text: str, f: "Found", lo: int, hi: int) -> Optional[str]:
-    if f.unit in DURATION_UNITS or f.unit in ("%",):
+def _period(text: str, f: "Found", lo: int, hi: int, clause: tuple[int, int],
+            after_figure: bool = False) -> Optional[str]:
+    """A period word next to the figure first, then one elsewhere between its neighbours
+    (not one that follows the previous figure: "3 million a year and several million more"),
+    then a single year or month the clause is about."""
+    if f.unit in DURATION_UNITS or f.unit in ("%", "times"):
         return None
-    before = text[max(lo, f.start - 80):f.start]
     after = text[f.end:min(hi, f.end + 60)]
     m = _PERIOD.match(after.lstrip()) if after.strip() else None
     if m:
         return V.PERIODS[m.group("p").lower()]
-    if _ONE_YEAR.match(after):
-        return "year"
+    own_year = _one_year(text, f, clause)
+    if own_year:
+        return own_year
     found = None
-    for m in _PERIOD.finditer(before):
+    for m in _PERIOD.finditer(text, max(lo, f.start - 80), f.start):
+        if after_figure and _OWN_RATE_GAP.fullmatch(text, lo, m.start()) \
+                and not _SAME_RATE_GAP.fullmatch(text, m.end(), f.start):
+            continue                                   # the previous figure's own rate
         found = V.PERIODS[m.group("p").lower()]
     if found:
         return found
     m = _PERIOD.search(after)
     return V.PERIODS[m.group("p").lower()] if m else None
+
+
+def _one_year(text: str, f: "Found", clause: tuple[int, int]) -> Optional[str]:
+    """"year" for a money or materiel figure tied to one year ("in 2025", "For 2024 the
+    company expects", "a 2025 budget that allocates"), "month" for one month's total ("In
+    November alone"); not for stocks ("backlog of £69.8 billion for 2023"), head counts
+    ("hire 4,000 staff during 2024") or a figure compared with ("up from three in 2014")."""
+    c_lo, c_hi = clause
+    unit = f.unit
+    if unit[:1].islower() and (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
+        return None
+    if _STOCK.search(text, max(c_lo, f.start - 60), f.start):
+        return None
+    if _MONTH_ALONE.search(text, max(c_lo, f.start - 100), f.start) or _MONTH_AFTER.match(text[f.end:c_hi]):
+        return "month"
+    if _ONE_YEAR.match(text[f.end:min(c_hi, f.end + 45)]):
+        return "year"
+    head = text[c_lo:f.start]
+    if _FOR_YEAR_BEFORE.search(head):
+        return "year"
+    if unit.isupper() and (_IN_YEAR_BEFORE.search(head) or _YEAR_BUDGET.search(text, c_lo, c_hi)):
+        return "year"
+    return None
 
 
 def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
@@ -554,6 +644,36 @@ def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
             if p.split()[0] in V.ENTITIES or p.split()[0].lower() in ("which", "that", "it", "them", "its"):
                 return None
             return p
+    return None
+
+
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|plus|as\s+well\s+as)?\s*", re.IGNORECASE)
+# what ends one figure's clause and starts another's between two figures of a sentence
+_CLAUSE_BREAK = re.compile(r",\s*(?:while|whereas|and|but)\b|\bwhile\b|\bwhereas\b|\bbut\b|;", re.IGNORECASE)
+
+
+def _recipient(text: str, f: "Found", category: str, subject: Optional[str], cands: list[_Cand],
+               receivers: list[_Cand], prev_end: int, next_start: int, resolve) -> Optional[str]:
+    """Who receives a pledge or delivery: the subject of "received"; else the first "to X"
+    after the figure and before the next one ("$61 billion for Ukraine" is not the $95
+    billion's), else the last before it in the same clause; "to the coalition" means the
+    coalition named before."""
+    if category not in ("pledge", "delivery"):
+        return None
+    if receivers:
+        name = resolve(receivers[-1], cands)
+        return name if name != subject else None
+    recips = [c for c in cands if c.recipient and not _other_line(text, c, f)
+              and (not c.pronoun or c.pronoun == "group")]
+    # "80 carriers and 800 drones to Ukraine": figures joined by "and" share the recipient
+    shared = next_start < len(text) and _COORDINATED.fullmatch(text, f.end, next_start) is not None
+    later = [c for c in recips if f.start <= c.start and (c.start < next_start or shared)]
+    before = [c for c in recips if c.end <= f.start
+              and not (c.end <= prev_end and _CLAUSE_BREAK.search(text, c.end, f.start))]
+    for c in later[:1] or before[-1:]:
+        name = resolve(c, cands)
+        if name and name != subject:
+            return name
     return None
 
 
@@ -631,7 +751,11 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             # "Rheinmetall said it would", "the group says it can": the name just before;
             # else the last subject
             here = [d for d in cands if d.verb and d.end <= c.start and d.pronoun != "any"
-                    and _SAID_IT.fullmatch(text, d.end, c.start)]
+                    and _SAID_IT.fullmatch(text, d.end, c.start) and not _PEOPLE_SPEAK.search(text, d.end, c.start)]
+            if not here and text[c.start:c.end].lower() == "its":
+                # "Denmark's latest package, its 25th": the owner named before it
+                here = [d for d in cands if d.end <= c.start and not d.pronoun and not d.recipient
+                        and not d.weak and not d.aside and not d.receiver]
             return resolve(here[-1], cands) if here else last["any"] or main_actor
         if c.pronoun:
             # "Papperger said the company would": the pointer means a name of its kind
@@ -642,9 +766,20 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
                     here[-1] if here else last.get(c.pronoun)) or last["any"] or main_actor
         return c.name
 
+    seen = -1                                            # the last sentence read for pointers
     for k, f in enumerate(found):
         i = max(0, bisect.bisect_right(starts, f.start) - 1)
         s, e = spans[i]
+        # "Rheinmetall is the biggest contributor. The German group says ...": a sentence
+        # without figures still names what later pointers mean
+        for j in range(seen + 1, i):
+            if j not in cand_cache:
+                cand_cache[j] = _candidates(text, spans[j][0], spans[j][1], learned, learned_map)
+            for c in cand_cache[j]:
+                if c.verb and not (c.pronoun or c.weak or c.recipient or c.aside or c.receiver):
+                    last["any"] = last[c.kind] = c.name
+                    last_para = _paragraph(text, spans[j][0])
+        seen = max(seen, i)
         if i not in cand_cache:
             cand_cache[i] = _candidates(text, s, e, learned, learned_map)
         cands = cand_cache[i]
@@ -663,10 +798,11 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
                   and not (c.pronoun == "any" and not c.verb and text[c.start:c.end].lower() != "its")]
         strong_before = [c for c in usable if c.end <= f.start and not c.weak]
         # a name right before the figure owns it ("and Canada CAD 40 million", "Latvia: 500")
-        adjacent = [c for c in strong_before if not c.pronoun and _ADJACENT.fullmatch(text, c.end, f.start)]
+        adjacent = [c for c in strong_before if (not c.pronoun or text[c.start:c.end].lower() == "its")
+                    and _ADJACENT.fullmatch(text, c.end, f.start)]
         # the grammatical subject of the clause first, then a speaker named after the figure
         # (", EU officials said"), then the nearest name, a "by X" agent last ("funded in part by Norway")
-        verbs_before = [c for c in strong_before if c.verb and not c.agent]
+        verbs_before = [c for c in strong_before if c.verb and not c.agent and not c.said_aside]
         speakers = [c for c in usable if c.speaker and c.start >= f.end and not c.weak]
         plain_before = [c for c in strong_before if not c.agent and not c.speaker]
         strong_after = [c for c in usable if c.start >= f.num_start and not c.weak and not c.agent
@@ -677,7 +813,9 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         # "Ukraine has received 6 batteries from its allies": the giver follows "from"
         receivers = [c for c in cands if c.receiver and c.end <= f.start and c_lo <= c.start]
         sources = [c for c in cands if c.source and c.start >= f.end and not c.pronoun and c.start < c_hi]
-        pick = (adjacent[-1] if adjacent else sources[0] if receivers and sources
+        counted = f.unit[:1].islower() and f.unit not in DURATION_UNITS
+        of_owner = [c for c in usable if counted and not c.weak and _OF_OWNER.fullmatch(text, f.end, c.start)]
+        pick = (of_owner[0] if of_owner else adjacent[-1] if adjacent else sources[0] if receivers and sources
                 else verbs_before[-1] if verbs_before else speakers[0] if speakers
                 else plain_before[-1] if plain_before
                 else strong_after[0] if strong_after else agents[0] if agents
@@ -692,15 +830,9 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
             subject = resolve(pick, cands)
         if i not in subject_by_sentence:
             subject_by_sentence[i] = subject
-        period = _period(text, f, prev_end, next_start)
+        period = _period(text, f, prev_end, next_start, (c_lo, c_hi), prev_end > s)
         category = _category(text, f, s, e, period, cues)
-        recipient = None
-        if category in ("pledge", "delivery"):
-            recips = [c for c in cands if c.recipient and not c.pronoun and c.name != subject
-                      and not _other_line(text, c, f)]
-            later = [c for c in recips if c.start >= f.start]
-            pick_r = later[0] if later else (recips[-1] if recips else None)
-            recipient = pick_r.name if pick_r else None
+        recipient = _recipient(text, f, category, subject, cands, receivers, prev_end, next_start, resolve)
         out.append(Attributes(
             sentence=fold(text[s:e]), category=category, subject=subject,
             period=period, recipient=recipient,
