@@ -65,7 +65,8 @@ def inbox(tmp_path: Path) -> Path:
 
 def test_runs_repeat_a_concurrent_run_is_refused_and_sigterm_stops_between_runs(inbox: Path, tmp_path: Path) -> None:
     out, mark = tmp_path / "out", tmp_path / "in-run"
-    s = Scheduler(inbox, out, "--every", "1s", PAUSE_AT="run", PAUSE_MARK=str(mark), PAUSE_SECONDS="3")
+    # Each run pauses 8 s holding the lock, so the refused run and SIGTERM land in run 2 even on a loaded machine.
+    s = Scheduler(inbox, out, "--every", "1s", PAUSE_AT="run", PAUSE_MARK=str(mark), PAUSE_SECONDS="8")
     s.wait_for("scheduled every 1 s")
     s.wait_for("run 1: read 1 new or changed document(s) of 1 (0 unchanged); found 1 claim(s)")
     while not mark.exists():
