@@ -3,8 +3,9 @@
 `python tests/slow_cli.py run ...` with PAUSE_AT=store (while the ledger transaction is
 open, after the first document is written) or PAUSE_AT=report (the new workbook written
 beside the old one, just before it replaces it) touches the file PAUSE_MARK and sleeps
-PAUSE_SECONDS (default 60); the test then kills the process. PAUSE_AT=run sleeps at the
-start of every run, holding the out folder's lock (for the scheduler's tests).
+waits until the test removes the mark, at most PAUSE_SECONDS (default 60); the test kills
+the process meanwhile. PAUSE_AT=run waits so at the start of every run, holding the out
+folder's lock (for the scheduler's tests).
 """
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ from pathlib import Path
 
 
 def _pause() -> None:
-    Path(os.environ["PAUSE_MARK"]).touch()
-    time.sleep(float(os.environ.get("PAUSE_SECONDS", "60")))
+    """Touch the mark, then wait until the test removes it (or PAUSE_SECONDS pass)."""
+    mark = Path(os.environ["PAUSE_MARK"])
+    mark.touch()
+    deadline = time.monotonic() + float(os.environ.get("PAUSE_SECONDS", "60"))
+    while mark.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def install() -> None:

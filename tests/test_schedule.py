@@ -65,13 +65,13 @@ def inbox(tmp_path: Path) -> Path:
 
 def test_runs_repeat_a_concurrent_run_is_refused_and_sigterm_stops_between_runs(inbox: Path, tmp_path: Path) -> None:
     out, mark = tmp_path / "out", tmp_path / "in-run"
-    # Each run pauses 8 s holding the lock, so the refused run and SIGTERM land in run 2 even on a loaded machine.
-    s = Scheduler(inbox, out, "--every", "1s", PAUSE_AT="run", PAUSE_MARK=str(mark), PAUSE_SECONDS="8")
+    # Each run waits at its start, holding the lock, until the test removes the mark.
+    s = Scheduler(inbox, out, "--every", "1s", PAUSE_AT="run", PAUSE_MARK=str(mark), PAUSE_SECONDS="60")
     s.wait_for("scheduled every 1 s")
-    s.wait_for("run 1: read 1 new or changed document(s) of 1 (0 unchanged); found 1 claim(s)")
     while not mark.exists():
         time.sleep(0.01)
     mark.unlink()
+    s.wait_for("run 1: read 1 new or changed document(s) of 1 (0 unchanged); found 1 claim(s)")
     while not mark.exists():  # run 2 is under way and holds the out folder
         time.sleep(0.01)
     refused = invoke("run", "--inbox", str(inbox), "--out", str(out))
@@ -80,9 +80,12 @@ def test_runs_repeat_a_concurrent_run_is_refused_and_sigterm_stops_between_runs(
         f"Error: another run is using {out} (lock file {out / '.tracker.lock'}, held by process {s.proc.pid} "
         f"on {socket.gethostname()} since ")
     assert refused.output.splitlines()[-1].endswith("). Wait for it to finish, or pass --wait SECONDS.")
-    assert s.stop(signal.SIGTERM) == 0  # sent during run 2: it finishes, then the scheduler stops
+    s.proc.send_signal(signal.SIGTERM)  # during run 2: it finishes, then the scheduler stops
+    s.wait_for("stopping after the current run")
+    mark.unlink()
     s.wait_for("run 2: read 0 new or changed document(s) of 1 (1 unchanged)")
     s.wait_for("stopped after 2 run(s)")
+    assert s.proc.wait(15) == 0
     assert ledger_rows(out, "SELECT id, complete FROM runs") == [(1, 1), (2, 1)]
     assert not (out / flow.HOLDER_NAME).exists()
 
