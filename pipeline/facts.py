@@ -159,19 +159,44 @@ def _fact_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def _key(c: Claim) -> tuple:
+FactKey = tuple[Optional[str], str, str, Optional[str]]  # subject, category, unit, period
+
+
+def fact_key(c: Claim) -> FactKey:
     return (c.subject, c.category.value, c.unit, c.period.value if c.period else None)
 
 
-def build_facts(claims: Iterable[Claim], dates: Mapping[str, Optional[date]], window_days: int = 14) -> FactResult:
+def mention_keys(claims: Iterable[Claim], dates: Mapping[str, Optional[date]]) -> set[FactKey]:
+    """The keys of the facts these claims are reported in (a conversion joins its figure's)."""
+    return {fact_key(m.claim) for m in _read_sentences(list(claims), dates)}
+
+
+def closed_keys(keys: set[FactKey], known: Iterable[FactKey]) -> set[FactKey]:
+    """`keys` with every key whose problems depend on theirs: a subject's deliveries in all
+    units form one delivered series (money in EUR), so a delivery key brings its subject's.
+
+    >>> sorted(closed_keys({("Oslo", "delivery", "NOK", None)}, [("Oslo", "delivery", "USD", None),
+    ...                                                         ("Oslo", "pledge", "USD", None)]))
+    [('Oslo', 'delivery', 'NOK', None), ('Oslo', 'delivery', 'USD', None)]
+    """
+    subjects = {k[0] for k in keys if k[0] and k[1] == Category.delivery.value and k[3] is None}
+    return set(keys) | {k for k in known if k[0] in subjects and k[1] == Category.delivery.value and k[3] is None}
+
+
+def build_facts(claims: Iterable[Claim], dates: Mapping[str, Optional[date]], window_days: int = 14,
+                keys: set[FactKey] | None = None) -> FactResult:
     """Group claims into facts; warn where figures conflict or a delivery's kind is unclear.
 
     `claims` are the standing claims (their `document` a key of `dates`); linear in their
-    number after one sort per key.
+    number after one sort per key. With `keys`, only the facts of those keys and their
+    problems: then `claims` must hold every document reporting them, and `keys` be closed
+    (`closed_keys`), for the result to be those of all the claims.
     """
     groups: dict[tuple, list[_Mention]] = defaultdict(list)
     for m in _read_sentences(list(claims), dates):
-        groups[_key(m.claim)].append(m)
+        key = fact_key(m.claim)
+        if keys is None or key in keys:
+            groups[key].append(m)
     facts: list[Fact] = []
     for key in sorted(groups, key=lambda k: tuple("" if x is None else x for x in k)):
         mentions = sorted(groups[key], key=lambda m: (m.day is None, m.day or date.min, m.claim.document,

@@ -362,24 +362,65 @@ def run_normaliser(settings: Settings) -> Normaliser:
 
 
 def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: date) -> list[ValidationIssue]:
-    """Rebuild the facts from every standing claim, after this run's names and rates are applied
-    to all of them; returns the fact problems (conflicts, unclear deliveries) new in this run."""
-    from .facts import build_facts
-    from .normalise import refresh
+    """Bring the facts up to date with the standing claims, after this run's names and rates are
+    applied to them; returns the fact problems (conflicts, unclear deliveries) new in this run.
 
+    Only the facts of the keys (subject, category, unit, period) that the documents changed
+    since the last update report, before or now, are rebuilt, from the documents reporting
+    them; the rest cannot have changed. Every fact is rebuilt when the names or rates files
+    or the window changed (or the ledger has never been updated so).
+    """
     if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings):
         return []  # nothing they rest on changed: a run with nothing new stays cheap
-    inputs = store.fact_inputs(ledger)
-    claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
-    store.update_normalised(ledger, changed)
-    built = build_facts(claims, inputs.dates, settings.fact_window_days)
-    found = store.store_facts(ledger, run_id, built.facts, built.issues)
+    normaliser = run_normaliser(settings)
+    pending = store.pending_fact_documents(ledger)
+    if store.meta(ledger, "facts_settings") != _facts_settings(settings):
+        found = _rebuild_facts(ledger, settings, run_id, today, normaliser, None, pending)
+    else:
+        found = _rebuild_facts(ledger, settings, run_id, today, normaliser, _touched_keys(ledger, pending, today,
+                                                                                       normaliser), pending)
+    store.set_meta(ledger, "facts_settings", _facts_settings(settings))
     store.set_meta(ledger, "facts_built_for", _facts_key(ledger, settings))
     return found
 
 
-def _facts_key(ledger: store.Ledger, settings: Settings) -> str:
-    """What facts rest on: the ledger's version, the names and rates files, the window."""
+def _touched_keys(ledger: store.Ledger, pending: set[str], today: date, normaliser: Normaliser) -> set[tuple]:
+    """The fact keys the pending documents' claims reported at the last update or report now,
+    closed over the keys whose problems depend on them."""
+    from .facts import closed_keys, mention_keys
+    from .normalise import refresh
+
+    known = store.current_fact_keys(ledger)
+    before = {known[i] for i in store.facts_of_documents(ledger, pending) if i in known}
+    inputs = store.fact_inputs(ledger, pending)
+    claims, _ = refresh(inputs.claims, inputs.dates, today, normaliser, inputs.corrected)
+    return closed_keys(before | mention_keys(claims, inputs.dates), set(known.values()))
+
+
+def _rebuild_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: date, normaliser: Normaliser,
+                   keys: set[tuple] | None, pending: set[str]) -> list[ValidationIssue]:
+    """Rebuild the facts of `keys` (every fact when None) from the documents that report them."""
+    from .facts import build_facts
+    from .normalise import refresh
+
+    documents = None
+    if keys is not None:
+        known = store.current_fact_keys(ledger)
+        documents = pending | store.documents_of_facts(ledger, [i for i, k in known.items() if k in keys])
+    inputs = store.fact_inputs(ledger, documents)
+    claims, changed = refresh(inputs.claims, inputs.dates, today, normaliser, inputs.corrected)
+    store.update_normalised(ledger, changed)
+    built = build_facts(claims, inputs.dates, settings.fact_window_days, keys)
+    return store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending)
+
+
+def _facts_settings(settings: Settings) -> str:
+    """What every fact rests on besides the claims: the names and rates files, the window."""
     files = [(str(p), p.stat().st_mtime_ns if p.exists() else None)
              for p in (settings.aliases, settings.rates, settings.ecb_history) if p is not None]
-    return json.dumps([store.data_version(ledger), files, settings.fact_window_days])
+    return json.dumps([files, settings.fact_window_days])
+
+
+def _facts_key(ledger: store.Ledger, settings: Settings) -> str:
+    """What facts rest on: the ledger's version, the names and rates files, the window."""
+    return json.dumps([store.data_version(ledger), _facts_settings(settings)])

@@ -23,7 +23,7 @@ from .review import TypedRow
 from .facts import promised_vs_delivered
 from .store import Ledger
 from .tracker import build_series, gaps_by_series, period_labels
-from .xlsx_parts import MergeError, merge, read_rows, splice_rows
+from .xlsx_parts import MergeError, merge, pack, read_rows, splice_rows
 
 WORKBOOK_NAME = "tracker.xlsx"
 
@@ -149,7 +149,8 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
                        _changes(last, new_claims, series), about_notes, period)
     buf = io.BytesIO()
     wb.save(buf)
-    return splice_rows(buf.getvalue(), {k: (f.chunks, f.links) for k, f in fast.items()})
+    # Stored, not compressed: render merges it into the workbook (or packs it) at once.
+    return splice_rows(buf.getvalue(), {k: (f.chunks, f.links) for k, f in fast.items()}, compress=False)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -178,9 +179,10 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
     out.mkdir(parents=True, exist_ok=True)
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []
+    merged = False
     if target.is_file():
         try:
-            data = merge(target.read_bytes(), data, sheets.SHEETS)
+            data, merged = merge(target.read_bytes(), data, sheets.SHEETS), True
         except MergeError as err:
             problems.append(issue(IssueCode.workbook_not_updated, WORKBOOK_NAME, reason=str(err),
                                   beside=beside.name))
@@ -188,6 +190,8 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
         if target.name == WORKBOOK_NAME and is_locked(target):
             problems.append(issue(IssueCode.workbook_locked, WORKBOOK_NAME, beside=beside.name))
             target = beside
+    if not merged:
+        data = pack(data)
     try:
         _write_atomically(target, data)
     except PermissionError:  # held open by a program that locks files (Excel on Windows)

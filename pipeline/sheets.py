@@ -167,6 +167,23 @@ def clean(value: Any) -> str:
     return s
 
 
+def _inline_body(value: Any) -> str:
+    return f' t="inlineStr"><is><t xml:space="preserve">{escape(clean(value))}</t></is></c>'
+
+
+# Documents' dates, sources, units, subjects and whole sentences repeat from row to row:
+# each is cleaned and escaped once.
+_inline = lru_cache(maxsize=1 << 16)(_inline_body)
+
+
+@lru_cache(maxsize=1 << 16)
+def _figure(value: Any, qualifier: str) -> tuple[int | float, str]:
+    """A stored figure (decimal text) as the number a cell holds, and its number format."""
+    d = Decimal(str(value))
+    n: int | float = int(d) if d == d.to_integral_value() else float(d)
+    return n, number_format(n, qualifier)
+
+
 class FastRows:
     """Data rows written straight as sheet XML, spliced in after openpyxl saves the sheet.
 
@@ -196,7 +213,8 @@ class FastRows:
         return self._styles[key]
 
     def _text(self, ref: str, value: Any, style: str = "") -> str:
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{escape(clean(value))}</t></is></c>'
+        body = _inline(value) if isinstance(value, str) else _inline_body(value)
+        return f'<c r="{ref}"{style}{body}'
 
     def append(self, values: Sequence[Any]) -> None:
         r = self.row
@@ -214,9 +232,8 @@ class FastRows:
             elif isinstance(v, Fig):
                 if v.value in (None, ""):
                     continue
-                d = Decimal(str(v.value))
-                n: int | float = int(d) if d == d.to_integral_value() else float(d)
-                out.append(f'<c r="{ref}" s="{self.style(number_format(n, v.qualifier))}"><v>{n}</v></c>')
+                n, fmt = _figure(v.value, v.qualifier)
+                out.append(f'<c r="{ref}" s="{self.style(fmt)}"><v>{n}</v></c>')
             elif isinstance(v, (date, datetime)):
                 serial = (v.date() if isinstance(v, datetime) else v) - EXCEL_EPOCH
                 out.append(f'<c r="{ref}" s="{self.style(DATE_FORMAT)}"><v>{serial.days}</v></c>')
