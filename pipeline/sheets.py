@@ -539,5 +539,23 @@ def write_about(ws: Any, updated: datetime, runs: list[Any], changes: list[str],
         ws.append(line)
 
 
+def register_styles(ws: Any) -> None:
+    """Give the styles the sheets use their numbers in one fixed order, before any cell asks.
+
+    Styles are otherwise numbered as cells first use them, which depends on the data; with
+    the same numbers from run to run, the workbook's style sheet already holds them in place
+    and `xlsx_parts.merge` copies the sheets as they are, without remapping every cell.
+    """
+    cells = [text(ws, "", font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP), text(ws, "", font=LINK_FONT),
+             text(ws, "", font=Font(bold=True)), text(ws, "", font=Font(bold=True, size=14))]
+    for fmt in [number_format(v, q) for v in (1, 1.5) for q in ("exact", *BOUND_PREFIX)] + [DATE_FORMAT,
+                                                                                          DATETIME_FORMAT]:
+        cell = WriteOnlyCell(ws, value=0)
+        cell.number_format = fmt
+        cells.append(cell)
+    for cell in cells:
+        cell.style_id  # noqa: B018 - asking for it is what numbers the style
+
+
 def new_workbook() -> Workbook:
     return Workbook(write_only=True)

@@ -94,12 +94,9 @@ class Package:
             return "".join(part.pieces).encode("utf-8")
         return part
 
-    def write(self, compress: bool = True) -> bytes:
-        """The zip; `compress=False` stores the parts as they are, for a package that is only
-        read again in this process (compressing it would be undone at once)."""
+    def write(self) -> bytes:
         buf = io.BytesIO()
-        method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-        with zipfile.ZipFile(buf, "w", method, compresslevel=COMPRESS_LEVEL if compress else None) as z:
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as z:
             for name, part in self.parts.items():
                 if isinstance(part, bytes):
                     z.writestr(name, part)
@@ -211,7 +208,10 @@ def _child(root: etree._Element, tag: str) -> etree._Element:
 
 
 def _key(el: etree._Element) -> bytes:
-    return etree.tostring(el, method="c14n")
+    """An entry's identity: its canonical XML as it reads back from the file. (openpyxl leaves
+    a differential format's children in no namespace until written and read again; compared
+    as they stood, the same conditional fill was appended again on every run.)"""
+    return etree.tostring(etree.fromstring(etree.tostring(el, with_tail=False), PARSER), method="c14n")
 
 
 def _append_unique(target: etree._Element, items: list[etree._Element]) -> list[int]:
@@ -330,13 +330,13 @@ def _unique(pkg: Package, part: str, taken: set[str]) -> str:
         n += 1
 
 
-def merge(existing: bytes, new: bytes, owned: list[str]) -> bytes:
+def merge(existing: bytes, new: bytes | Package, owned: list[str]) -> bytes:
     """The existing workbook with the sheets named in `owned` taken from `new`.
 
     Owned sheets keep their place (new ones go before the analyst's sheets, in `owned`
     order); everything else in `existing` is kept as it was.
     """
-    e, n = Package.read(existing), Package.read(new)
+    e, n = Package.read(existing), new if isinstance(new, Package) else Package.read(new)
     e_wb, e_rels, e_sheets = sheets(e)
     _, _, n_sheets = sheets(n)
     e_ct, n_ct = _content_types(e), _content_types(n)
@@ -395,6 +395,9 @@ def merge(existing: bytes, new: bytes, owned: list[str]) -> bytes:
             if part == src.part and not same_styles:  # pointed at the merged styles as it is copied
                 if isinstance(data, Lazy):
                     data = Lazy(data.zf, data.name, lambda xml: remap_sheet(xml, xf_map, dxf_map))
+                elif isinstance(data, Chunks):  # pieces end at a tag's end: each is remapped alone
+                    data = Chunks([remap_sheet(p.encode("utf-8"), xf_map, dxf_map).decode("utf-8")
+                                   for p in data.pieces])
                 else:
                     data = remap_sheet(n.get(part), xf_map, dxf_map)
             e.parts[renames[part]] = data
@@ -626,17 +629,12 @@ HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 BEFORE_HYPERLINKS_END = ("<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<drawing", "<tableParts")
 
 
-def pack(data: bytes) -> bytes:
-    """A workbook written with its parts stored (`splice_rows(compress=False)`), compressed."""
-    return Package.read(data).write()
-
-
-def splice_rows(data: bytes, rows: dict[str, tuple[list[str], list[tuple[str, str]]]],
-                compress: bool = True) -> bytes:
+def splice_rows(data: bytes, rows: dict[str, tuple[list[str], list[tuple[str, str]]]]) -> Package:
     """Put pre-written row XML (and hyperlinks) into sheets openpyxl saved with a header only.
 
-    `rows` maps a sheet name to (row XML chunks, [(cell ref, link target)]); `compress=False`
-    for a workbook that `merge` (or `pack`) reads again at once.
+    `rows` maps a sheet name to (row XML chunks, [(cell ref, link target)]). The result is a
+    package, not yet zipped: `merge` takes it (or `Package.write` zips it), so the rows are
+    compressed once.
     """
     pkg = Package.read(data)
     _, _, found = sheets(pkg)
@@ -669,4 +667,4 @@ def splice_rows(data: bytes, rows: dict[str, tuple[list[str], list[tuple[str, st
             rest = rest[:at] + block + rest[at:]
         pieces.append(rest)
         pkg.parts[ref.part] = Chunks(pieces)
-    return pkg.write(compress)
+    return pkg
