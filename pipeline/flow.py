@@ -365,53 +365,36 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
     """Bring the facts up to date with the standing claims, after this run's names and rates are
     applied to them; returns the fact problems (conflicts, unclear deliveries) new in this run.
 
-    Only the facts of the keys (subject, category, unit, period) that the documents changed
-    since the last update report, before or now, are rebuilt, from the documents reporting
-    them; the rest cannot have changed. Every fact is rebuilt when the names or rates files
-    or the window changed (or the ledger has never been updated so).
+    Only the documents changed since the last update are read again, and only the facts of
+    the keys (subject, category, unit, period) they reported, before or now, are rebuilt,
+    from the mentions the ledger keeps; the rest cannot have changed. Every fact is rebuilt
+    from every claim when the names or rates files or the window changed (or the ledger has
+    never been updated so).
     """
+    from .facts import closed_keys, fact_key, facts_of_mentions, read_mentions
+    from .normalise import refresh
+
     if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings):
         return []  # nothing they rest on changed: a run with nothing new stays cheap
-    normaliser = run_normaliser(settings)
     pending = store.pending_fact_documents(ledger)
-    if store.meta(ledger, "facts_settings") != _facts_settings(settings):
-        found = _rebuild_facts(ledger, settings, run_id, today, normaliser, None, pending)
+    everything = store.meta(ledger, "facts_settings") != _facts_settings(settings)
+    inputs = store.fact_inputs(ledger, None if everything else pending)
+    claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
+    store.update_normalised(ledger, changed)
+    read = read_mentions(claims, inputs.dates)
+    if everything:
+        built = facts_of_mentions(read, settings.fact_window_days)
+        found = store.store_facts(ledger, run_id, built.facts, built.issues, done=pending, read=(None, read))
     else:
-        found = _rebuild_facts(ledger, settings, run_id, today, normaliser, _touched_keys(ledger, pending, today,
-                                                                                       normaliser), pending)
+        keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
+        keys = closed_keys(keys, store.current_fact_keys(ledger).values())
+        kept = store.mentions(ledger, keys, leave_out=pending)
+        built = facts_of_mentions(kept + read, settings.fact_window_days, keys)
+        found = store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending,
+                                  read=(pending, read))
     store.set_meta(ledger, "facts_settings", _facts_settings(settings))
     store.set_meta(ledger, "facts_built_for", _facts_key(ledger, settings))
     return found
-
-
-def _touched_keys(ledger: store.Ledger, pending: set[str], today: date, normaliser: Normaliser) -> set[tuple]:
-    """The fact keys the pending documents' claims reported at the last update or report now,
-    closed over the keys whose problems depend on them."""
-    from .facts import closed_keys, mention_keys
-    from .normalise import refresh
-
-    known = store.current_fact_keys(ledger)
-    before = {known[i] for i in store.facts_of_documents(ledger, pending) if i in known}
-    inputs = store.fact_inputs(ledger, pending)
-    claims, _ = refresh(inputs.claims, inputs.dates, today, normaliser, inputs.corrected)
-    return closed_keys(before | mention_keys(claims, inputs.dates), set(known.values()))
-
-
-def _rebuild_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: date, normaliser: Normaliser,
-                   keys: set[tuple] | None, pending: set[str]) -> list[ValidationIssue]:
-    """Rebuild the facts of `keys` (every fact when None) from the documents that report them."""
-    from .facts import build_facts
-    from .normalise import refresh
-
-    documents = None
-    if keys is not None:
-        known = store.current_fact_keys(ledger)
-        documents = pending | store.documents_of_facts(ledger, [i for i, k in known.items() if k in keys])
-    inputs = store.fact_inputs(ledger, documents)
-    claims, changed = refresh(inputs.claims, inputs.dates, today, normaliser, inputs.corrected)
-    store.update_normalised(ledger, changed)
-    built = build_facts(claims, inputs.dates, settings.fact_window_days, keys)
-    return store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending)
 
 
 def _facts_settings(settings: Settings) -> str:

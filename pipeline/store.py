@@ -28,7 +28,8 @@ from sqlalchemy.engine import make_url
 
 from .migrations import SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
 from .models import Claim, Document, Review, RunResult, Status, ValidationIssue
-from .models import Fact, Progress
+from .models import Category, Fact, FactKind, Period, Progress, Qualifier
+from .facts import FactKey, Figure, Mention, fact_key
 
 CLAIM_FIELDS = ["id", "quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
                 "category", "subject", "period", "vague", "recipient", "purpose", "value_eur",
@@ -625,9 +626,6 @@ FACT_COLUMNS = ["id", "subject", "category", "unit", "period", "value", "value_h
                 "first_date", "last_date", "n_claims", "n_documents", "kind", "purpose", "documents"]
 
 
-FactKey = tuple  # (subject, category, unit, period) of a fact, as facts.fact_key gives it
-
-
 def pending_fact_documents(ledger: Ledger) -> set[str]:
     """Documents whose standing claims changed since the facts were last rebuilt."""
     return {r["doc_key"] for r in _rows(ledger, "SELECT doc_key FROM facts_pending")}
@@ -639,18 +637,54 @@ def current_fact_keys(ledger: Ledger) -> dict[str, FactKey]:
         ledger, "SELECT id, subject, category, unit, period FROM facts WHERE current = 1")}
 
 
-def facts_of_documents(ledger: Ledger, documents: Iterable[str]) -> set[str]:
-    """Ids of the current facts a claim of these documents supports."""
-    return {r["fact_id"] for r in _batched(ledger, """SELECT DISTINCT fc.fact_id FROM fact_claims fc
-                                                      JOIN claims c ON c.id = fc.claim_id
-                                                      WHERE c.doc_key IN :keys""", sorted(set(documents)))}
+def mention_keys(ledger: Ledger, documents: Iterable[str]) -> set[FactKey]:
+    """The fact keys the kept mentions of these documents are reported under."""
+    return {tuple(json.loads(r["fact_key"])) for r in _batched(
+        ledger, "SELECT DISTINCT fact_key FROM mentions WHERE doc_key IN :keys", sorted(set(documents)))}
 
 
-def documents_of_facts(ledger: Ledger, fact_ids: Iterable[str]) -> set[str]:
-    """The documents of the claims that support these facts."""
-    return {r["doc_key"] for r in _batched(ledger, """SELECT DISTINCT c.doc_key FROM fact_claims fc
-                                                     JOIN claims c ON c.id = fc.claim_id
-                                                     WHERE fc.fact_id IN :keys""", sorted(set(fact_ids)))}
+MENTION_COLUMNS = ["claim_id", "doc_key", "fact_key", "subject", "category", "unit", "period", "day", "start",
+                   "value", "value_high", "qualifier", "purpose", "value_eur", "kind", "conversions"]
+
+
+def mentions(ledger: Ledger, keys: Iterable[FactKey], leave_out: set[str] = frozenset()) -> list[Mention]:
+    """The kept mentions of these fact keys, but those of the documents in `leave_out`."""
+    stmt = text(f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE fact_key IN :keys").bindparams(
+        bindparam("keys", expanding=True, type_=String))
+    wanted = sorted(_fact_key_text(k) for k in keys)
+    found: list[Mention] = []
+    with ledger.engine.connect() as conn:
+        for i in range(0, len(wanted), BATCH):
+            found.extend(_mention(*r) for r in conn.execute(stmt, {"keys": wanted[i:i + BATCH]})
+                         if r[1] not in leave_out)
+    return found
+
+
+def _fact_key_text(key: FactKey) -> str:
+    return json.dumps(list(key))
+
+
+def _mention_row(m: Mention) -> dict[str, object]:
+    c = m.claim
+    return {"claim_id": c.id, "doc_key": c.document, "fact_key": _fact_key_text(fact_key(c)), "subject": c.subject,
+            "category": c.category.value, "unit": c.unit, "period": c.period.value if c.period else None,
+            "day": m.day.isoformat() if m.day else None, "start": c.start, "value": _num(c.value),
+            "value_high": _num(c.value_high), "qualifier": c.qualifier.value, "purpose": c.purpose,
+            "value_eur": _num(c.value_eur), "kind": m.kind.value if m.kind else None,
+            "conversions": json.dumps([[v.id, v.document, _num(v.value_eur)] for v in m.conversions])}
+
+
+def _mention(claim_id: str, doc_key: str, _key: str, subject: Optional[str], category: str, unit: str,
+             period: Optional[str], day: Optional[str], start: int, value: str, value_high: Optional[str],
+             qualifier: str, purpose: Optional[str], value_eur: Optional[str], kind: Optional[str],
+             conversions: str) -> Mention:
+    """A kept mention, in the columns of MENTION_COLUMNS. Its conversions keep only what a fact
+    reads of them (id, document, EUR figure); their other fields are placeholders."""
+    figure = Figure(claim_id, doc_key, subject, Category(category), unit, Period(period) if period else None, start,
+                    Decimal(value), _dec(value_high), Qualifier(qualifier), purpose, _dec(value_eur))
+    converted = [Figure(i, d, subject, Category(category), unit, None, 0, Decimal(0), None, Qualifier.exact, None,
+                        _dec(v)) for i, d, v in json.loads(conversions)] if conversions != "[]" else []
+    return Mention(figure, date.fromisoformat(day) if day else None, FactKind(kind) if kind else None, converted)
 
 
 def _in(db: Connection, sql: str, keys: Iterable[str], params: dict | None = None) -> list:
@@ -666,9 +700,11 @@ def _in(db: Connection, sql: str, keys: Iterable[str], params: dict | None = Non
 
 
 def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[ValidationIssue],
-                keys: set[FactKey] | None = None, done: Iterable[str] = ()) -> list[ValidationIssue]:
+                keys: set[FactKey] | None = None, done: Iterable[str] = (),
+                read: tuple[set[str] | None, list[Mention]] = (set(), [])) -> list[ValidationIssue]:
     """Replace the facts of `keys` (all facts when None) and their problems in one transaction,
-    and take `done` off the documents waiting for it; returns the problems not open before.
+    keep the mentions `read` from documents (`(documents, mentions)`; documents None: all), and
+    take `done` off the documents waiting for it; returns the problems not open before.
 
     `facts` and `problems` must be all those of `keys`. Facts and problems of other keys
     stay, marked as seen by this run, as a rebuild of every fact would leave them.
@@ -707,7 +743,8 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         # A fact's problem names it ("fact <id>"): those of the facts replaced (or gone) close.
         closing = [r[4] for r in was_open if r[3].removeprefix("fact ") in replaced or
                    r[3].removeprefix("fact ") not in current]
-        _q(db, "UPDATE issues SET open = 0 WHERE id = :i", [{"i": i} for i in closing]) if closing else None
+        if closing:
+            _q(db, "UPDATE issues SET open = 0 WHERE id = :i", [{"i": i} for i in closing])
         db.execute(text("UPDATE issues SET last_run = :run WHERE open = 1 AND code IN :codes AND last_run != :run")
                    .bindparams(codes), {"run": run_id})
         if problems:
@@ -720,6 +757,14 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
                  "step": i.step.value, "code": i.code.value, "msg": i.message, "hint": i.hint, "where": i.where,
                  "run": run_id} for i in problems])
         _in(db, "DELETE FROM facts_pending WHERE doc_key IN :keys", done)
+        documents, found = read
+        if documents is None:
+            _q(db, "DELETE FROM mentions")
+        else:
+            _in(db, "DELETE FROM mentions WHERE doc_key IN :keys", documents)
+        if found:
+            _q(db, f"""INSERT INTO mentions ({', '.join(MENTION_COLUMNS)})
+                       VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""", [_mention_row(m) for m in found])
     before = {r[:4] for r in was_open}
     return [i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before]
 
