@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ledger_rows, sheet_rows, write_doc
+from ledgers import rows
 from pipeline import flow, store
 from pipeline.settings import Settings
 
@@ -49,8 +50,8 @@ def write_articles(inbox: Path, first: int, count: int) -> None:
         write_doc(inbox, f"{day.isoformat()}-article-{n:03d}.txt", text)
 
 
-def run(inbox: Path, out: Path) -> None:
-    result = flow.run(Settings(inbox=inbox, out=out), today=TODAY)
+def run(inbox: Path, out: Path, ledger: str | None = None) -> None:
+    result = flow.run(Settings(inbox=inbox, out=out, ledger=ledger), today=TODAY)
     assert result.complete
 
 
@@ -155,3 +156,17 @@ def test_a_ledger_of_schema_version_3_rebuilds_every_fact_once(grown: tuple[Path
     run(inbox, old)
     assert ledger_rows(old, "SELECT version FROM schema_version") == [(store.SCHEMA_VERSION,)]
     assert ledger_state(old) == before
+
+
+def test_incremental_runs_on_either_engine_give_the_facts_of_a_run_from_scratch(ledger_url: str,
+                                                                               tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 20)
+    run(inbox, out, ledger_url)
+    write_articles(inbox, 20, 5)
+    write_doc(inbox, "2024-12-01-bonn.txt", "Germany delivered EUR 20 million of ammunition.\n")
+    run(inbox, out, ledger_url)
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    for sql in (FACT_ROWS, LINK_ROWS, MENTION_ROWS, ISSUE_ROWS):
+        assert rows(ledger_url, sql) == ledger_rows(fresh, sql), sql
