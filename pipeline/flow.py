@@ -361,6 +361,11 @@ def run_normaliser(settings: Settings) -> Normaliser:
         raise RunError(str(err)) from None
 
 
+# A facts update read while another run's update was written is computed again (a ledger
+# that several runs share); after this many tries it is left to the next run.
+FACT_ATTEMPTS = 3
+
+
 def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: date) -> list[ValidationIssue]:
     """Bring the facts up to date with the standing claims, after this run's names and rates are
     applied to them; returns the fact problems (conflicts, unclear deliveries) new in this run.
@@ -374,24 +379,32 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
     from .facts import closed_keys, fact_key, facts_of_mentions, read_mentions
     from .normalise import refresh
 
-    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings):
-        return []  # nothing they rest on changed: a run with nothing new stays cheap
     pending = store.pending_fact_documents(ledger)
-    everything = store.meta(ledger, "facts_settings") != _facts_settings(settings)
-    inputs = store.fact_inputs(ledger, None if everything else pending)
-    claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
-    store.update_normalised(ledger, changed)
-    read = read_mentions(claims, inputs.dates)
-    if everything:
-        built = facts_of_mentions(read, settings.fact_window_days)
-        found = store.store_facts(ledger, run_id, built.facts, built.issues, done=pending, read=(None, read))
-    else:
-        keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
-        keys = closed_keys(keys, store.current_fact_keys(ledger).values())
-        kept = store.mentions(ledger, keys, leave_out=pending)
-        built = facts_of_mentions(kept + read, settings.fact_window_days, keys)
-        found = store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending,
-                                  read=(pending, read))
+    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings) and not pending:
+        return []  # nothing they rest on changed: a run with nothing new stays cheap
+    for _ in range(FACT_ATTEMPTS):
+        generation = store.facts_generation(ledger)
+        pending = store.pending_fact_documents(ledger)
+        everything = store.meta(ledger, "facts_settings") != _facts_settings(settings)
+        inputs = store.fact_inputs(ledger, None if everything else pending)
+        claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
+        store.update_normalised(ledger, changed)
+        read = read_mentions(claims, inputs.dates)
+        if everything:
+            built = facts_of_mentions(read, settings.fact_window_days)
+            found = store.store_facts(ledger, run_id, built.facts, built.issues, done=pending, read=(None, read),
+                                      generation=generation)
+        else:
+            keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
+            keys = closed_keys(keys, store.current_fact_keys(ledger).values())
+            kept = store.mentions(ledger, keys, leave_out=pending)
+            built = facts_of_mentions(kept + read, settings.fact_window_days, keys)
+            found = store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending,
+                                      read=(pending, read), generation=generation)
+        if found is not None:
+            break
+    else:  # other runs on the ledger kept updating the facts: theirs stand, ours wait for the next run
+        return []
     store.set_meta(ledger, "facts_settings", _facts_settings(settings))
     store.set_meta(ledger, "facts_built_for", _facts_key(ledger, settings))
     return found

@@ -626,6 +626,11 @@ FACT_COLUMNS = ["id", "subject", "category", "unit", "period", "value", "value_h
                 "first_date", "last_date", "n_claims", "n_documents", "kind", "purpose", "documents"]
 
 
+def facts_generation(ledger: Ledger) -> int:
+    """How many facts updates the ledger has stored (store_facts checks it did not move)."""
+    return int(meta(ledger, "facts_generation") or 0)
+
+
 def pending_fact_documents(ledger: Ledger) -> set[str]:
     """Documents whose standing claims changed since the facts were last rebuilt."""
     return {r["doc_key"] for r in _rows(ledger, "SELECT doc_key FROM facts_pending")}
@@ -701,13 +706,16 @@ def _in(db: Connection, sql: str, keys: Iterable[str], params: dict | None = Non
 
 def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[ValidationIssue],
                 keys: set[FactKey] | None = None, done: Iterable[str] = (),
-                read: tuple[set[str] | None, list[Mention]] = (set(), [])) -> list[ValidationIssue]:
+                read: tuple[set[str] | None, list[Mention]] = (set(), []), generation: int | None = None
+                ) -> list[ValidationIssue] | None:
     """Replace the facts of `keys` (all facts when None) and their problems in one transaction,
     keep the mentions `read` from documents (`(documents, mentions)`; documents None: all), and
     take `done` off the documents waiting for it; returns the problems not open before.
 
     `facts` and `problems` must be all those of `keys`. Facts and problems of other keys
-    stay, marked as seen by this run, as a rebuild of every fact would leave them.
+    stay, marked as seen by this run, as a rebuild of every fact would leave them. With
+    `generation` (`facts_generation` when the inputs were read), nothing is written and None
+    returned when another update was stored since: the inputs may be stale.
     """
     rows = [(f.id, f.subject, f.category.value, f.unit, f.period.value if f.period else None, _num(f.value),
              _num(f.value_high), f.qualifier.value, _num(f.value_eur),
@@ -716,6 +724,10 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
             for f in facts]
     codes = bindparam("codes", value=list(FACT_CODES), expanding=True, type_=String)
     with _write(ledger) as db:
+        now = int(_q(db, "SELECT value FROM meta WHERE key = 'facts_generation'").scalar() or 0)
+        if generation is not None and now != generation:
+            return None
+        _set_meta(db, "facts_generation", str(now + 1))
         hashes = dict(_in(db, "SELECT key, content_hash FROM documents WHERE key IN :keys",
                           {i.document for i in problems}))
         current = {r[0]: tuple(r[1:]) for r in _q(db, "SELECT id, subject, category, unit, period FROM facts "

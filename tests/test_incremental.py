@@ -170,3 +170,27 @@ def test_incremental_runs_on_either_engine_give_the_facts_of_a_run_from_scratch(
     run(inbox, fresh)
     for sql in (FACT_ROWS, LINK_ROWS, MENTION_ROWS, ISSUE_ROWS):
         assert rows(ledger_url, sql) == ledger_rows(fresh, sql), sql
+
+
+def test_an_update_read_while_another_run_stored_facts_is_computed_again(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 20)
+    run(inbox, out)
+    write_articles(inbox, 20, 5)
+    reads: list[int] = []
+    fact_inputs = store.fact_inputs
+
+    def another_run_stores_facts_meanwhile(ledger, documents=None):
+        reads.append(1)
+        if len(reads) == 1:
+            store.set_meta(ledger, "facts_generation", str(store.facts_generation(ledger) + 1))
+        return fact_inputs(ledger, documents)
+
+    monkeypatch.setattr(store, "fact_inputs", another_run_stores_facts_meanwhile)
+    run(inbox, out)
+    assert len(reads) == 2
+    monkeypatch.undo()
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    assert ledger_state(out) == ledger_state(fresh)
