@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping, Optional
 
 from .issues import issue
-from .models import Category, Claim, Fact, FactKind, IssueCode, Progress, Qualifier, ValidationIssue
+from .models import Category, Claim, Fact, FactKind, IssueCode, Period, Progress, Qualifier, ValidationIssue
 from .validate import is_money
 
 SAME_VALUE = Decimal("0.005")     # CLAIMS.md's matching rule: values agree within 0.5 %
@@ -107,24 +107,46 @@ def kind_of(before: str, after: str) -> Optional[FactKind]:
     return FactKind(m.lastgroup) if m else None
 
 
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """The fields of a claim that facts read once its sentence is read (a kept mention's)."""
+
+    id: str
+    document: str
+    subject: Optional[str]
+    category: Category
+    unit: str
+    period: Optional[Period]
+    start: int
+    value: Decimal
+    value_high: Optional[Decimal]
+    qualifier: Qualifier
+    purpose: Optional[str]
+    value_eur: Optional[Decimal]
+
+
 @dataclass
-class _Mention:
-    claim: Claim
+class Mention:
+    """A figure as facts see it: a claim, its document's day, its kind, and the claims
+    beside it that convert it (they join its fact)."""
+
+    claim: Claim | Figure
     day: Optional[date]
     kind: Optional[FactKind] = None
-    conversions: list[Claim] = field(default_factory=list)
+    conversions: list[Claim | Figure] = field(default_factory=list)
 
 
-def _read_sentences(claims: list[Claim], dates: Mapping[str, Optional[date]]) -> list[_Mention]:
-    """Mentions with their kind, each conversion attached to the figure it converts."""
+def read_mentions(claims: list[Claim], dates: Mapping[str, Optional[date]]) -> list[Mention]:
+    """Mentions with their kind, each conversion attached to the figure it converts; those of
+    a document depend on its claims only, so they can be kept and read back."""
     by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         by_sentence[(c.document, _fold(c.sentence))].append(c)
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     for (doc, sentence), group in by_sentence.items():
         group.sort(key=lambda c: (c.start, c.end, c.id))
         pos = _positions(sentence, group)
-        primary: Optional[_Mention] = None
+        primary: Optional[Mention] = None
         for i, c in enumerate(group):
             if primary is not None and _is_conversion(primary.claim, group[i - 1], c, sentence, pos):
                 primary.conversions.append(c)
@@ -137,7 +159,7 @@ def _read_sentences(claims: list[Claim], dates: Mapping[str, Optional[date]]) ->
                 next_start = min((pos[g.id][0] for g in group[i + 1:] if g.id in pos and pos[g.id][0] >= here[1]),
                                  default=len(sentence))
                 kind = kind_of(sentence[prev_end:here[0]], sentence[here[1]:next_start])
-            primary = _Mention(c, dates.get(doc), kind)
+            primary = Mention(c, dates.get(doc), kind)
             mentions.append(primary)
     return mentions
 
@@ -159,8 +181,23 @@ def _fact_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()[:16]
 
 
-def _key(c: Claim) -> tuple:
+FactKey = tuple[Optional[str], str, str, Optional[str]]  # subject, category, unit, period
+
+
+def fact_key(c: Claim | Figure) -> FactKey:
     return (c.subject, c.category.value, c.unit, c.period.value if c.period else None)
+
+
+def closed_keys(keys: set[FactKey], known: Iterable[FactKey]) -> set[FactKey]:
+    """`keys` with every key whose problems depend on theirs: a subject's deliveries in all
+    units form one delivered series (money in EUR), so a delivery key brings its subject's.
+
+    >>> sorted(closed_keys({("Oslo", "delivery", "NOK", None)}, [("Oslo", "delivery", "USD", None),
+    ...                                                         ("Oslo", "pledge", "USD", None)]))
+    [('Oslo', 'delivery', 'NOK', None), ('Oslo', 'delivery', 'USD', None)]
+    """
+    subjects = {k[0] for k in keys if k[0] and k[1] == Category.delivery.value and k[3] is None}
+    return set(keys) | {k for k in known if k[0] in subjects and k[1] == Category.delivery.value and k[3] is None}
 
 
 def build_facts(claims: Iterable[Claim], dates: Mapping[str, Optional[date]], window_days: int = 14) -> FactResult:
@@ -169,15 +206,25 @@ def build_facts(claims: Iterable[Claim], dates: Mapping[str, Optional[date]], wi
     `claims` are the standing claims (their `document` a key of `dates`); linear in their
     number after one sort per key.
     """
-    groups: dict[tuple, list[_Mention]] = defaultdict(list)
-    for m in _read_sentences(list(claims), dates):
-        groups[_key(m.claim)].append(m)
+    return facts_of_mentions(read_mentions(list(claims), dates), window_days)
+
+
+def facts_of_mentions(mentions: Iterable[Mention], window_days: int = 14, keys: set[FactKey] | None = None
+                      ) -> FactResult:
+    """`build_facts` from mentions read before. With `keys`, only the facts of those keys and
+    their problems: then `mentions` must hold every mention of them, and `keys` be closed
+    (`closed_keys`), for the result to be that of all the mentions."""
+    groups: dict[tuple, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        key = fact_key(m.claim)
+        if keys is None or key in keys:
+            groups[key].append(m)
     facts: list[Fact] = []
     for key in sorted(groups, key=lambda k: tuple("" if x is None else x for x in k)):
         mentions = sorted(groups[key], key=lambda m: (m.day is None, m.day or date.min, m.claim.document,
                                                       m.claim.start, m.claim.id))
-        clusters: list[list[_Mention]] = []
-        active: list[list[_Mention]] = []  # clusters a later report can still join
+        clusters: list[list[Mention]] = []
+        active: list[list[Mention]] = []  # clusters a later report can still join
         for m in mentions:
             if m.day is not None:
                 active = [cl for cl in active if cl[-1].day is not None and (m.day - cl[-1].day).days <= window_days]
@@ -205,7 +252,7 @@ def _most_common(values: list, default: object = None) -> object:
     return next(v for v in values if counts[v] == best)  # ties: the earliest report's
 
 
-def _fact(key: tuple, cluster: list[_Mention]) -> Fact:
+def _fact(key: tuple, cluster: list[Mention]) -> Fact:
     subject, category, unit, period = key
     first = cluster[0].claim
     members = [c for m in cluster for c in (m.claim, *m.conversions)]

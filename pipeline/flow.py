@@ -361,25 +361,62 @@ def run_normaliser(settings: Settings) -> Normaliser:
         raise RunError(str(err)) from None
 
 
+# A facts update read while another run's update was written is computed again (a ledger
+# that several runs share); after this many tries it is left to the next run.
+FACT_ATTEMPTS = 3
+
+
 def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: date) -> list[ValidationIssue]:
-    """Rebuild the facts from every standing claim, after this run's names and rates are applied
-    to all of them; returns the fact problems (conflicts, unclear deliveries) new in this run."""
-    from .facts import build_facts
+    """Bring the facts up to date with the standing claims, after this run's names and rates are
+    applied to them; returns the fact problems (conflicts, unclear deliveries) new in this run.
+
+    Only the documents changed since the last update are read again, and only the facts of
+    the keys (subject, category, unit, period) they reported, before or now, are rebuilt,
+    from the mentions the ledger keeps; the rest cannot have changed. Every fact is rebuilt
+    from every claim when the names or rates files or the window changed (or the ledger has
+    never been updated so).
+    """
+    from .facts import closed_keys, fact_key, facts_of_mentions, read_mentions
     from .normalise import refresh
 
-    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings):
+    pending = store.pending_fact_documents(ledger)
+    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings) and not pending:
         return []  # nothing they rest on changed: a run with nothing new stays cheap
-    inputs = store.fact_inputs(ledger)
-    claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
-    store.update_normalised(ledger, changed)
-    built = build_facts(claims, inputs.dates, settings.fact_window_days)
-    found = store.store_facts(ledger, run_id, built.facts, built.issues)
+    for _ in range(FACT_ATTEMPTS):
+        generation = store.facts_generation(ledger)
+        pending = store.pending_fact_documents(ledger)
+        everything = store.meta(ledger, "facts_settings") != _facts_settings(settings)
+        inputs = store.fact_inputs(ledger, None if everything else pending)
+        claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
+        store.update_normalised(ledger, changed)
+        read = read_mentions(claims, inputs.dates)
+        if everything:
+            built = facts_of_mentions(read, settings.fact_window_days)
+            found = store.store_facts(ledger, run_id, built.facts, built.issues, done=pending, read=(None, read),
+                                      generation=generation)
+        else:
+            keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
+            keys = closed_keys(keys, store.current_fact_keys(ledger).values())
+            kept = store.mentions(ledger, keys, leave_out=pending)
+            built = facts_of_mentions(kept + read, settings.fact_window_days, keys)
+            found = store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending,
+                                      read=(pending, read), generation=generation)
+        if found is not None:
+            break
+    else:  # other runs on the ledger kept updating the facts: theirs stand, ours wait for the next run
+        return []
+    store.set_meta(ledger, "facts_settings", _facts_settings(settings))
     store.set_meta(ledger, "facts_built_for", _facts_key(ledger, settings))
     return found
 
 
-def _facts_key(ledger: store.Ledger, settings: Settings) -> str:
-    """What facts rest on: the ledger's version, the names and rates files, the window."""
+def _facts_settings(settings: Settings) -> str:
+    """What every fact rests on besides the claims: the names and rates files, the window."""
     files = [(str(p), p.stat().st_mtime_ns if p.exists() else None)
              for p in (settings.aliases, settings.rates, settings.ecb_history) if p is not None]
-    return json.dumps([store.data_version(ledger), files, settings.fact_window_days])
+    return json.dumps([files, settings.fact_window_days])
+
+
+def _facts_key(ledger: store.Ledger, settings: Settings) -> str:
+    """What facts rest on: the ledger's version, the names and rates files, the window."""
+    return json.dumps([store.data_version(ledger), _facts_settings(settings)])

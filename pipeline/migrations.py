@@ -3,7 +3,9 @@
 Version 1 is the first ledger ever committed (documents, claims, issues, runs); version 2
 adds what came after it (facts, reviews, series, meta, notes, documents.rejected, the
 claims' subject_raw and eur_rate_source) and a NULL-safe key for reviews; version 3 the
-documents' URL and the claims' PDF page. A ledger made
+documents' URL and the claims' PDF page; version 4 the documents whose facts are to be
+rebuilt (`facts_pending`) and the figures as facts read them (`mentions`, by key), so that a
+run rebuilds only the facts its documents touch. A ledger made
 between the two (version 1 with some of version 2's tables and columns) upgrades too:
 every step of a migration checks what is there first.
 
@@ -17,7 +19,7 @@ from typing import Callable
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 IDENTITY = {
     "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -157,7 +159,30 @@ def _v3(conn: Connection) -> None:
                 conn.exec_driver_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+# Version 4: incremental facts. A document whose standing claims changed (stored again, a
+# reviewer's decision) waits in facts_pending until the facts of the keys it touches are
+# rebuilt; `mentions` keeps each standing figure as facts read it (derived, rebuilt with the
+# facts), so that a key's facts are rebuilt without reading its documents again. The first
+# run after the upgrade rebuilds every fact (no meta 'facts_settings').
+V4 = """
+CREATE TABLE IF NOT EXISTS facts_pending (doc_key TEXT PRIMARY KEY);
+CREATE INDEX IF NOT EXISTS facts_current ON facts(current);
+CREATE TABLE IF NOT EXISTS mentions (
+    claim_id TEXT PRIMARY KEY, doc_key TEXT NOT NULL, fact_key TEXT NOT NULL,
+    subject TEXT, category TEXT NOT NULL, unit TEXT NOT NULL, period TEXT, day TEXT,
+    start INTEGER NOT NULL, value TEXT NOT NULL, value_high TEXT, qualifier TEXT NOT NULL,
+    purpose TEXT, value_eur TEXT, kind TEXT, conversions TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS mentions_key ON mentions(fact_key);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_key)
+"""
+
+
+def _v4(conn: Connection) -> None:
+    _script(conn, V4)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 class LedgerTooNew(Exception):

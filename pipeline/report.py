@@ -23,7 +23,7 @@ from .review import TypedRow
 from .facts import promised_vs_delivered
 from .store import Ledger
 from .tracker import build_series, gaps_by_series, period_labels
-from .xlsx_parts import MergeError, merge, read_rows, splice_rows
+from .xlsx_parts import MergeError, Package, merge, read_rows, splice_rows
 
 WORKBOOK_NAME = "tracker.xlsx"
 
@@ -113,8 +113,8 @@ def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
     return lines
 
 
-def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date) -> bytes:
-    """The pipeline's sheets as a fresh workbook (bytes); About says when Claims could not hold all."""
+def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date) -> Package:
+    """The pipeline's sheets as a fresh workbook (not yet zipped); About says when Claims could not hold all."""
     claims = store.current_claims(ledger)
     runs = store.runs(ledger)
     last = runs[-1] if runs else None
@@ -130,6 +130,7 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
 
     wb = sheets.new_workbook()
     ws = {name: wb.create_sheet(name) for name in sheets.SHEETS}
+    sheets.register_styles(ws["Tracker"])
     first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
     fast = {"Claims": None, "Review": sheets.write_review(ws["Review"], claims, kept_reviews),
@@ -174,13 +175,14 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
     if not force and target.is_file() and store.meta(ledger, rendered_key) == str(version) \
             and not kept_reviews:
         return Rendered(None)
-    data = build(ledger, kept_reviews or [], period, today or date.today())
+    book = build(ledger, kept_reviews or [], period, today or date.today())
     out.mkdir(parents=True, exist_ok=True)
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []
+    data = None
     if target.is_file():
         try:
-            data = merge(target.read_bytes(), data, sheets.SHEETS)
+            data = merge(target.read_bytes(), book, sheets.SHEETS)
         except MergeError as err:
             problems.append(issue(IssueCode.workbook_not_updated, WORKBOOK_NAME, reason=str(err),
                                   beside=beside.name))
@@ -188,6 +190,8 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
         if target.name == WORKBOOK_NAME and is_locked(target):
             problems.append(issue(IssueCode.workbook_locked, WORKBOOK_NAME, beside=beside.name))
             target = beside
+    if data is None:  # no workbook to merge into, or one that cannot be updated
+        data = book.write()
     try:
         _write_atomically(target, data)
     except PermissionError:  # held open by a program that locks files (Excel on Windows)

@@ -167,6 +167,23 @@ def clean(value: Any) -> str:
     return s
 
 
+def _inline_body(value: Any) -> str:
+    return f' t="inlineStr"><is><t xml:space="preserve">{escape(clean(value))}</t></is></c>'
+
+
+# Documents' dates, sources, units, subjects and whole sentences repeat from row to row:
+# each is cleaned and escaped once.
+_inline = lru_cache(maxsize=1 << 16)(_inline_body)
+
+
+@lru_cache(maxsize=1 << 16)
+def _figure(value: Any, qualifier: str) -> tuple[int | float, str]:
+    """A stored figure (decimal text) as the number a cell holds, and its number format."""
+    d = Decimal(str(value))
+    n: int | float = int(d) if d == d.to_integral_value() else float(d)
+    return n, number_format(n, qualifier)
+
+
 class FastRows:
     """Data rows written straight as sheet XML, spliced in after openpyxl saves the sheet.
 
@@ -196,7 +213,8 @@ class FastRows:
         return self._styles[key]
 
     def _text(self, ref: str, value: Any, style: str = "") -> str:
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">{escape(clean(value))}</t></is></c>'
+        body = _inline(value) if isinstance(value, str) else _inline_body(value)
+        return f'<c r="{ref}"{style}{body}'
 
     def append(self, values: Sequence[Any]) -> None:
         r = self.row
@@ -214,9 +232,8 @@ class FastRows:
             elif isinstance(v, Fig):
                 if v.value in (None, ""):
                     continue
-                d = Decimal(str(v.value))
-                n: int | float = int(d) if d == d.to_integral_value() else float(d)
-                out.append(f'<c r="{ref}" s="{self.style(number_format(n, v.qualifier))}"><v>{n}</v></c>')
+                n, fmt = _figure(v.value, v.qualifier)
+                out.append(f'<c r="{ref}" s="{self.style(fmt)}"><v>{n}</v></c>')
             elif isinstance(v, (date, datetime)):
                 serial = (v.date() if isinstance(v, datetime) else v) - EXCEL_EPOCH
                 out.append(f'<c r="{ref}" s="{self.style(DATE_FORMAT)}"><v>{serial.days}</v></c>')
@@ -520,6 +537,24 @@ def write_about(ws: Any, updated: datetime, runs: list[Any], changes: list[str],
                                f"{r['extractor_version']} / {'yes' if r['complete'] else 'no'}"])
     for line in lines:
         ws.append(line)
+
+
+def register_styles(ws: Any) -> None:
+    """Give the styles the sheets use their numbers in one fixed order, before any cell asks.
+
+    Styles are otherwise numbered as cells first use them, which depends on the data; with
+    the same numbers from run to run, the workbook's style sheet already holds them in place
+    and `xlsx_parts.merge` copies the sheets as they are, without remapping every cell.
+    """
+    cells = [text(ws, "", font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP), text(ws, "", font=LINK_FONT),
+             text(ws, "", font=Font(bold=True)), text(ws, "", font=Font(bold=True, size=14))]
+    for fmt in [number_format(v, q) for v in (1, 1.5) for q in ("exact", *BOUND_PREFIX)] + [DATE_FORMAT,
+                                                                                          DATETIME_FORMAT]:
+        cell = WriteOnlyCell(ws, value=0)
+        cell.number_format = fmt
+        cells.append(cell)
+    for cell in cells:
+        cell.style_id  # noqa: B018 - asking for it is what numbers the style
 
 
 def new_workbook() -> Workbook:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, String, bindparam, create_engine, event, text
@@ -28,7 +28,8 @@ from sqlalchemy.engine import make_url
 
 from .migrations import SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
 from .models import Claim, Document, Review, RunResult, Status, ValidationIssue
-from .models import Fact, Progress
+from .models import Category, Fact, FactKind, Period, Progress, Qualifier
+from .facts import FactKey, Figure, Mention, fact_key
 
 CLAIM_FIELDS = ["id", "quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
                 "category", "subject", "period", "vague", "recipient", "purpose", "value_eur",
@@ -295,6 +296,7 @@ def _store_document(db: Connection, run_id: int, p: Processed, version: str) -> 
            [{**_claim_row(c), "doc_key": p.key, "content_hash": p.version, "xv": version, "run": run_id}
             for c in p.claims])
         _review_status(db, [c.id for c in p.claims])  # a moved or returning decision still stands
+    _mark_for_facts(db, [p.key])
     _store_issues(db, run_id, p)
 
 
@@ -354,6 +356,13 @@ def _move_reviews(db: Connection, p: Processed) -> None:
         target = min(candidates, key=lambda c: abs(c.start - start))
         for r in _q(db, "SELECT * FROM reviews WHERE claim_id = :c ORDER BY id", {"c": claim_id}).mappings().all():
             _insert_review(db, {**r, "claim_id": target.id})
+
+
+def _mark_for_facts(db: Connection, doc_keys: list[str]) -> None:
+    """These documents' standing claims changed: their facts are rebuilt by the next update."""
+    if doc_keys:
+        _q(db, "INSERT INTO facts_pending (doc_key) VALUES (:k) ON CONFLICT DO NOTHING",
+           [{"k": k} for k in sorted(set(doc_keys))])
 
 
 def _bump(db: Connection) -> None:
@@ -430,14 +439,19 @@ def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[Validati
     with _write(ledger) as db:
         hashes = {k: h for k, (h, _) in _known(db).items()}
         new = 0
+        touched: list[str] = []  # documents whose claims a new decision changes
         for r in reviews:
-            new += _insert_review(db, {
+            added = _insert_review(db, {
                 "claim_id": r.claim_id, "doc_key": r.document, "decision": r.decision.value, "value": _num(r.value),
                 "value_high": _num(r.value_high), "unit": r.unit,
                 "qualifier": r.qualifier.value if r.qualifier else None,
                 "category": r.category.value if r.category else None, "subject": r.subject,
                 "period": r.period.value if r.period else None, "comment": r.comment, "workbook": r.workbook,
                 "decided_at": r.decided_at.isoformat(), "run_id": None})
+            new += added
+            if added:
+                touched.append(r.document)
+                touched.extend(_q(db, "SELECT doc_key FROM claims WHERE id = :c", {"c": r.claim_id}).scalars())
             if r.decision.value == "add":
                 _q(db, """INSERT INTO claims (id, doc_key, content_hash, quote, start, "end", sentence, value,
                               value_high, unit, qualifier, category, subject, period, status, extractor_version)
@@ -453,6 +467,7 @@ def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[Validati
                 _q(db, "UPDATE documents SET rejected = 1 WHERE key = :k", {"k": r.document})
         # The latest decision on each claim sets its status.
         _review_status(db)
+        _mark_for_facts(db, [k for k in touched if k])
         before = _q(db, "SELECT COUNT(*) FROM issues WHERE step = 'review' AND open = 1").scalar()
         _q(db, "UPDATE issues SET open = 0 WHERE step = 'review' AND open = 1")
         if problems:
@@ -487,14 +502,7 @@ def claim_documents(ledger: Ledger) -> dict[str, str]:
 EFFECTIVE = ["value", "value_high", "unit", "qualifier", "category", "subject", "period"]
 
 
-def current_claims(ledger: Ledger) -> list[dict]:
-    """Claims that stand, as the reviewers left them, oldest document first.
-
-    A correction's fields replace the extractor's (which stay in the claims table); a claim
-    of a document rejected as irrelevant is shown as rejected.
-    """
-    rows = _rows(ledger,
-        """SELECT c.*, d.date AS doc_date, d.source AS doc_source, d.url AS doc_url, d.title AS doc_title,
+CURRENT_CLAIMS = """SELECT c.*, d.date AS doc_date, d.source AS doc_source, d.url AS doc_url, d.title AS doc_title,
                   d.date_source AS doc_date_source, d.rejected AS doc_rejected,
                   r.decision AS review_decision, r.comment AS review_comment, r.workbook AS review_workbook,
                   r.value AS r_value, r.value_high AS r_value_high, r.unit AS r_unit, r.qualifier AS r_qualifier,
@@ -502,8 +510,21 @@ def current_claims(ledger: Ledger) -> list[dict]:
            FROM claims c JOIN documents d ON d.key = c.doc_key
            LEFT JOIN reviews r ON r.id = (SELECT id FROM reviews WHERE claim_id = c.id
                                           ORDER BY decided_at DESC, id DESC LIMIT 1)
-           WHERE c.status != 'superseded'
-           ORDER BY d.date IS NULL, d.date, c.doc_key, c.start""")
+           WHERE c.status != 'superseded'"""
+BATCH = 5_000  # keys bound in one IN (...): well under SQLite's and PostgreSQL's limits
+
+
+def current_claims(ledger: Ledger, documents: Iterable[str] | None = None) -> list[dict]:
+    """Claims that stand, as the reviewers left them, oldest document first; only those of
+    `documents` when given (then in no particular order).
+
+    A correction's fields replace the extractor's (which stay in the claims table); a claim
+    of a document rejected as irrelevant is shown as rejected.
+    """
+    if documents is None:
+        rows = _rows(ledger, CURRENT_CLAIMS + " ORDER BY d.date IS NULL, d.date, c.doc_key, c.start")
+    else:
+        rows = _batched(ledger, CURRENT_CLAIMS + " AND c.doc_key IN :keys", sorted(set(documents)))
     out = []
     for rec in rows:
         rec = dict(rec)
@@ -515,6 +536,16 @@ def current_claims(ledger: Ledger) -> list[dict]:
             rec["status"] = "rejected"
         out.append(rec)
     return out
+
+
+def _batched(ledger: Ledger, sql: str, keys: list[str]) -> list[Row]:
+    """Rows of `sql` for every key, bound as `:keys` a batch at a time."""
+    stmt = text(sql).bindparams(bindparam("keys", expanding=True, type_=String))
+    found: list[Row] = []
+    with ledger.engine.connect() as conn:
+        for i in range(0, len(keys), BATCH):
+            found.extend(Row(r) for r in conn.execute(stmt, {"keys": keys[i:i + BATCH]}).mappings())
+    return found
 
 
 def documents(ledger: Ledger) -> list[Row]:
@@ -544,12 +575,13 @@ class FactInputs:
     corrected: set[str]  # ids of claims whose figures or subject a reviewer set
 
 
-def fact_inputs(ledger: Ledger) -> FactInputs:
-    """Claims that stand and are not rejected, with their documents' dates."""
+def fact_inputs(ledger: Ledger, documents: Iterable[str] | None = None) -> FactInputs:
+    """Claims that stand and are not rejected (of `documents` only, when given), with their
+    documents' dates."""
     claims: list[Claim] = []
     dates: dict[str, Optional[date]] = {}
     corrected: set[str] = set()
-    for rec in current_claims(ledger):
+    for rec in current_claims(ledger, documents):
         if rec["status"] in (Status.rejected.value, Status.superseded.value):
             continue
         dates[rec["doc_key"]] = date.fromisoformat(rec["doc_date"]) if rec["doc_date"] else None
@@ -594,8 +626,97 @@ FACT_COLUMNS = ["id", "subject", "category", "unit", "period", "value", "value_h
                 "first_date", "last_date", "n_claims", "n_documents", "kind", "purpose", "documents"]
 
 
-def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[ValidationIssue]) -> list[ValidationIssue]:
-    """Replace the facts and their problems in one transaction; returns the problems not open before."""
+def facts_generation(ledger: Ledger) -> int:
+    """How many facts updates the ledger has stored (store_facts checks it did not move)."""
+    return int(meta(ledger, "facts_generation") or 0)
+
+
+def pending_fact_documents(ledger: Ledger) -> set[str]:
+    """Documents whose standing claims changed since the facts were last rebuilt."""
+    return {r["doc_key"] for r in _rows(ledger, "SELECT doc_key FROM facts_pending")}
+
+
+def current_fact_keys(ledger: Ledger) -> dict[str, FactKey]:
+    """Each current fact's id and key."""
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in _rows(
+        ledger, "SELECT id, subject, category, unit, period FROM facts WHERE current = 1")}
+
+
+def mention_keys(ledger: Ledger, documents: Iterable[str]) -> set[FactKey]:
+    """The fact keys the kept mentions of these documents are reported under."""
+    return {tuple(json.loads(r["fact_key"])) for r in _batched(
+        ledger, "SELECT DISTINCT fact_key FROM mentions WHERE doc_key IN :keys", sorted(set(documents)))}
+
+
+MENTION_COLUMNS = ["claim_id", "doc_key", "fact_key", "subject", "category", "unit", "period", "day", "start",
+                   "value", "value_high", "qualifier", "purpose", "value_eur", "kind", "conversions"]
+
+
+def mentions(ledger: Ledger, keys: Iterable[FactKey], leave_out: set[str] = frozenset()) -> list[Mention]:
+    """The kept mentions of these fact keys, but those of the documents in `leave_out`."""
+    stmt = text(f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions WHERE fact_key IN :keys").bindparams(
+        bindparam("keys", expanding=True, type_=String))
+    wanted = sorted(_fact_key_text(k) for k in keys)
+    found: list[Mention] = []
+    with ledger.engine.connect() as conn:
+        for i in range(0, len(wanted), BATCH):
+            found.extend(_mention(*r) for r in conn.execute(stmt, {"keys": wanted[i:i + BATCH]})
+                         if r[1] not in leave_out)
+    return found
+
+
+def _fact_key_text(key: FactKey) -> str:
+    return json.dumps(list(key))
+
+
+def _mention_row(m: Mention) -> dict[str, object]:
+    c = m.claim
+    return {"claim_id": c.id, "doc_key": c.document, "fact_key": _fact_key_text(fact_key(c)), "subject": c.subject,
+            "category": c.category.value, "unit": c.unit, "period": c.period.value if c.period else None,
+            "day": m.day.isoformat() if m.day else None, "start": c.start, "value": _num(c.value),
+            "value_high": _num(c.value_high), "qualifier": c.qualifier.value, "purpose": c.purpose,
+            "value_eur": _num(c.value_eur), "kind": m.kind.value if m.kind else None,
+            "conversions": json.dumps([[v.id, v.document, _num(v.value_eur)] for v in m.conversions])}
+
+
+def _mention(claim_id: str, doc_key: str, _key: str, subject: Optional[str], category: str, unit: str,
+             period: Optional[str], day: Optional[str], start: int, value: str, value_high: Optional[str],
+             qualifier: str, purpose: Optional[str], value_eur: Optional[str], kind: Optional[str],
+             conversions: str) -> Mention:
+    """A kept mention, in the columns of MENTION_COLUMNS. Its conversions keep only what a fact
+    reads of them (id, document, EUR figure); their other fields are placeholders."""
+    figure = Figure(claim_id, doc_key, subject, Category(category), unit, Period(period) if period else None, start,
+                    Decimal(value), _dec(value_high), Qualifier(qualifier), purpose, _dec(value_eur))
+    converted = [Figure(i, d, subject, Category(category), unit, None, 0, Decimal(0), None, Qualifier.exact, None,
+                        _dec(v)) for i, d, v in json.loads(conversions)] if conversions != "[]" else []
+    return Mention(figure, date.fromisoformat(day) if day else None, FactKind(kind) if kind else None, converted)
+
+
+def _in(db: Connection, sql: str, keys: Iterable[str], params: dict | None = None) -> list:
+    """`sql` run for every key, bound as `:keys` a batch at a time, inside a transaction."""
+    stmt = text(sql).bindparams(bindparam("keys", expanding=True, type_=String))
+    keys = sorted(set(keys))
+    found: list = []
+    for i in range(0, len(keys), BATCH):
+        result = db.execute(stmt, {**(params or {}), "keys": keys[i:i + BATCH]})
+        if result.returns_rows:
+            found.extend(tuple(r) for r in result)
+    return found
+
+
+def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[ValidationIssue],
+                keys: set[FactKey] | None = None, done: Iterable[str] = (),
+                read: tuple[set[str] | None, list[Mention]] = (set(), []), generation: int | None = None
+                ) -> list[ValidationIssue] | None:
+    """Replace the facts of `keys` (all facts when None) and their problems in one transaction,
+    keep the mentions `read` from documents (`(documents, mentions)`; documents None: all), and
+    take `done` off the documents waiting for it; returns the problems not open before.
+
+    `facts` and `problems` must be all those of `keys`. Facts and problems of other keys
+    stay, marked as seen by this run, as a rebuild of every fact would leave them. With
+    `generation` (`facts_generation` when the inputs were read), nothing is written and None
+    returned when another update was stored since: the inputs may be stale.
+    """
     rows = [(f.id, f.subject, f.category.value, f.unit, f.period.value if f.period else None, _num(f.value),
              _num(f.value_high), f.qualifier.value, _num(f.value_eur),
              f.first_date.isoformat() if f.first_date else None, f.last_date.isoformat() if f.last_date else None,
@@ -603,26 +724,41 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
             for f in facts]
     codes = bindparam("codes", value=list(FACT_CODES), expanding=True, type_=String)
     with _write(ledger) as db:
-        hashes = {k: h for k, (h, _) in _known(db).items()}
-        shown = {tuple(r) for r in _q(db, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE current = 1")}
+        now = int(_q(db, "SELECT value FROM meta WHERE key = 'facts_generation'").scalar() or 0)
+        if generation is not None and now != generation:
+            return None
+        _set_meta(db, "facts_generation", str(now + 1))
+        hashes = dict(_in(db, "SELECT key, content_hash FROM documents WHERE key IN :keys",
+                          {i.document for i in problems}))
+        current = {r[0]: tuple(r[1:]) for r in _q(db, "SELECT id, subject, category, unit, period FROM facts "
+                                                     "WHERE current = 1")}
+        replaced = set(current) if keys is None else {i for i, k in current.items() if k in keys}
+        shown = set(_in(db, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id IN :keys", replaced))
         if shown != set(rows):  # the Tracker shows facts: a change to them is a change of the workbook
             _bump(db)
-        _q(db, "UPDATE facts SET current = 0 WHERE current = 1")
+        _in(db, "UPDATE facts SET current = 0 WHERE id IN :keys", replaced)
         if rows:
             updates = ", ".join(f"{c} = excluded.{c}" for c in FACT_COLUMNS if c != "id")
             _q(db, f"""INSERT INTO facts ({', '.join(FACT_COLUMNS)}, current, first_run, last_run)
                        VALUES ({', '.join(':' + c for c in FACT_COLUMNS)}, 1, :run, :run)
                        ON CONFLICT(id) DO UPDATE SET {updates}, current = 1, last_run = excluded.last_run""",
                [{**dict(zip(FACT_COLUMNS, r)), "run": run_id} for r in rows])
-        _q(db, "DELETE FROM fact_claims")  # links are derived, rebuilt with the facts
+        _q(db, "UPDATE facts SET last_run = :run WHERE current = 1 AND last_run != :run", {"run": run_id})
+        _in(db, "DELETE FROM fact_claims WHERE fact_id IN :keys", replaced)  # links are derived, rebuilt with the facts
         links = sorted({(f.id, c) for f in facts for c in f.claim_ids})
         if links:
             _q(db, "INSERT INTO fact_claims (fact_id, claim_id) VALUES (:f, :c) ON CONFLICT DO NOTHING",
                [{"f": f, "c": c} for f, c in links])
         was_open = {tuple(r) for r in db.execute(
-            text('SELECT doc_key, claim_id, code, "where" FROM issues WHERE open = 1 AND code IN :codes')
+            text('SELECT doc_key, claim_id, code, "where", id FROM issues WHERE open = 1 AND code IN :codes')
             .bindparams(codes))}
-        db.execute(text("UPDATE issues SET open = 0 WHERE open = 1 AND code IN :codes").bindparams(codes))
+        # A fact's problem names it ("fact <id>"): those of the facts replaced (or gone) close.
+        closing = [r[4] for r in was_open if r[3].removeprefix("fact ") in replaced or
+                   r[3].removeprefix("fact ") not in current]
+        if closing:
+            _q(db, "UPDATE issues SET open = 0 WHERE id = :i", [{"i": i} for i in closing])
+        db.execute(text("UPDATE issues SET last_run = :run WHERE open = 1 AND code IN :codes AND last_run != :run")
+                   .bindparams(codes), {"run": run_id})
         if problems:
             _q(db, """INSERT INTO issues (doc_key, doc_hash, claim_id, severity, step, code, message, hint, "where",
                                           first_run, last_run)
@@ -632,7 +768,17 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
                [{"k": i.document, "h": hashes.get(i.document, ""), "c": i.claim_id, "sev": i.severity.value,
                  "step": i.step.value, "code": i.code.value, "msg": i.message, "hint": i.hint, "where": i.where,
                  "run": run_id} for i in problems])
-    return [i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in was_open]
+        _in(db, "DELETE FROM facts_pending WHERE doc_key IN :keys", done)
+        documents, found = read
+        if documents is None:
+            _q(db, "DELETE FROM mentions")
+        else:
+            _in(db, "DELETE FROM mentions WHERE doc_key IN :keys", documents)
+        if found:
+            _q(db, f"""INSERT INTO mentions ({', '.join(MENTION_COLUMNS)})
+                       VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""", [_mention_row(m) for m in found])
+    before = {r[:4] for r in was_open}
+    return [i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before]
 
 
 def facts(ledger: Ledger) -> list[Row]:

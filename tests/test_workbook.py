@@ -126,6 +126,17 @@ def test_a_run_with_nothing_new_leaves_the_workbook_alone(tracked: tuple[Path, P
     assert (out / "tracker.xlsx").stat().st_mtime_ns == before
 
 
+def test_the_style_sheet_does_not_grow_from_run_to_run(tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    styles = []
+    for n, text in enumerate(["Denmark pledged DKK 5 billion.\n", "Sweden pledged about SEK 3.5 billion.\n"]):
+        write_doc(inbox, f"2024-10-0{n + 1}-north.txt", text)
+        run(inbox, out)
+        with zipfile.ZipFile(out / "tracker.xlsx") as z:
+            styles.append(z.read("xl/styles.xml"))
+    assert styles[0] == styles[1]
+
+
 # --- the review round trip ----------------------------------------------------------------
 
 def _review(out: Path, decisions: list[dict]) -> None:

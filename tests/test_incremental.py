@@ -1,0 +1,196 @@
+"""A run over a few new documents rebuilds only the facts they touch, and gives the same
+ledger rows and workbook cells as a run from scratch over the same documents.
+
+The articles are sentences these tests write, combined at random (a fixed seed) so that
+many documents report the same figures: conversions, cumulative and new deliveries,
+figures that conflict, figures repeated within and outside the fact window.
+"""
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from conftest import ledger_rows, sheet_rows, write_doc
+from ledgers import rows
+from pipeline import flow, store
+from pipeline.settings import Settings
+
+SENTENCES = [
+    "Germany pledged EUR 400 million ($435 million) for air defence.",
+    "Germany has sent another 30 tanks, bringing the total to 110 tanks.",
+    "Germany has delivered 80 tanks so far.",
+    "Germany delivered 25 tanks.",
+    "Germany delivered EUR 90 million of ammunition.",
+    "Norway pledged about NOK 2 billion in military aid.",
+    "Norway pledged NOK 9 billion in military aid.",
+    "The plant makes up to 40,000 shells a month.",
+    "Denmark pledged DKK 5 billion for the F-16 programme.",
+    "Denmark pledged DKK 5.01 billion for the F-16 programme.",
+    "Canada will donate 50 armoured vehicles.",
+]
+TODAY = date(2025, 6, 1)
+FACT_ROWS = f"SELECT {', '.join(store.FACT_COLUMNS)} FROM facts WHERE current = 1 ORDER BY id"
+LINK_ROWS = "SELECT fact_id, claim_id FROM fact_claims ORDER BY fact_id, claim_id"
+MENTION_ROWS = "SELECT * FROM mentions ORDER BY claim_id"
+ISSUE_ROWS = """SELECT doc_key, doc_hash, claim_id, code, message, "where" FROM issues
+                WHERE open = 1 ORDER BY doc_key, claim_id, code, "where" """
+# Columns that name a run: a run from scratch has other run numbers by construction.
+RUN_COLUMNS = {"Found in run", "First seen in run", "Last seen in run", "First run", "Last run", "Series"}
+
+
+def write_articles(inbox: Path, first: int, count: int) -> None:
+    for n in range(first, first + count):
+        rng = random.Random(n)
+        day = date(2025, 1, 1) + timedelta(days=rng.randrange(90))
+        text = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 5))) + "\n"
+        write_doc(inbox, f"{day.isoformat()}-article-{n:03d}.txt", text)
+
+
+def run(inbox: Path, out: Path, ledger: str | None = None) -> None:
+    result = flow.run(Settings(inbox=inbox, out=out, ledger=ledger), today=TODAY)
+    assert result.complete
+
+
+def cells(workbook: Path, sheet: str) -> list[tuple]:
+    """A sheet's rows without the columns that name runs, sorted (new series are appended)."""
+    head, *rows = sheet_rows(workbook, sheet)
+    keep = [i for i, h in enumerate(head) if h not in RUN_COLUMNS]
+    return sorted((tuple(r[i] for i in keep) for r in rows), key=repr)
+
+
+def ledger_state(out: Path) -> dict[str, list[tuple]]:
+    return {sql: ledger_rows(out, sql) for sql in (FACT_ROWS, LINK_ROWS, MENTION_ROWS, ISSUE_ROWS)}
+
+
+@pytest.fixture
+def grown(tmp_path: Path) -> tuple[Path, Path]:
+    """An inbox read in three runs: 40 articles, then 6 more and two changed, then 1 more.
+
+    The second run takes a report away from a fact (a changed article no longer gives it),
+    and puts a delivery in EUR before Germany's first one in USD, so that the USD one (a key
+    no new claim reports) becomes a later delivery whose kind is unclear.
+    """
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 40)
+    write_doc(inbox, "2024-12-10-berlin.txt", "Germany delivered $50 million of ammunition.\n")
+    write_doc(inbox, "2025-01-15-warsaw.txt", "Poland pledged PLN 3 billion for air defence.\n")
+    write_doc(inbox, "2025-01-16-warsaw.txt", "Poland pledged PLN 3 billion for air defence.\n")
+    run(inbox, out)
+    assert ledger_rows(out, "SELECT n_documents FROM facts WHERE current = 1 AND unit = 'PLN'") == [(2,)]
+    write_articles(inbox, 40, 6)
+    write_doc(inbox, "2024-12-01-bonn.txt", "Germany delivered EUR 20 million of ammunition.\n")
+    write_doc(inbox, "2025-01-16-warsaw.txt", "Poland will train 400 pilots.\n")
+    changed = sorted(inbox.iterdir())[3]
+    changed.write_text(changed.read_text(encoding="utf-8") + SENTENCES[6] + "\n", encoding="utf-8")
+    run(inbox, out)
+    assert ledger_rows(out, "SELECT n_documents FROM facts WHERE current = 1 AND unit = 'PLN'") == [(1,)]
+    assert ledger_rows(out, "SELECT COUNT(*) FROM issues WHERE open = 1 AND code = 'delivery_unclear' "
+                            "AND doc_key = '2024-12-10-berlin.txt'") == [(1,)]
+    write_articles(inbox, 46, 1)
+    run(inbox, out)
+    return inbox, out
+
+
+def test_incremental_runs_give_the_facts_and_cells_of_a_run_from_scratch(grown: tuple[Path, Path],
+                                                                        tmp_path: Path) -> None:
+    inbox, out = grown
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    assert ledger_state(out) == ledger_state(fresh)
+    assert ledger_rows(out, "SELECT COUNT(*) FROM facts_pending") == [(0,)]
+    for sheet in ("Tracker", "Claims", "Review", "Validation errors", "Documents"):
+        assert cells(out / "tracker.xlsx", sheet) == cells(fresh / "tracker.xlsx", sheet), sheet
+
+
+def test_incremental_facts_equal_a_rebuild_of_every_fact_in_the_same_ledger(grown: tuple[Path, Path],
+                                                                            tmp_path: Path) -> None:
+    inbox, out = grown
+    incremental = {sql: ledger_rows(out, sql.replace("SELECT ", "SELECT first_run, last_run, ", 1))
+                   for sql in (FACT_ROWS, ISSUE_ROWS)}
+    ledger = store.open_ledger(out / "ledger.sqlite")
+    try:
+        last = store.runs(ledger)[-1]["id"]
+        store.set_meta(ledger, "facts_settings", "")  # as after an upgrade: every fact is rebuilt
+        store.set_meta(ledger, "facts_built_for", "")
+        assert flow.update_facts(ledger, Settings(inbox=inbox, out=out), last, TODAY) == []
+    finally:
+        ledger.close()
+    assert {sql: ledger_rows(out, sql.replace("SELECT ", "SELECT first_run, last_run, ", 1))
+            for sql in (FACT_ROWS, ISSUE_ROWS)} == incremental
+
+
+def test_a_new_document_is_the_only_one_read_back_for_the_facts(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 30)
+    write_doc(inbox, "2025-02-01-canada.txt", SENTENCES[10] + "\n")
+    run(inbox, out)
+    read: list[set[str] | None] = []
+    fact_inputs = store.fact_inputs
+    monkeypatch.setattr(store, "fact_inputs",
+                        lambda ledger, documents=None: read.append(documents and set(documents))
+                        or fact_inputs(ledger, documents))
+    write_doc(inbox, "2025-02-03-canada.txt", "Canada will donate 50 armoured vehicles, officials said.\n")
+    run(inbox, out)
+    assert read == [{"2025-02-03-canada.txt"}]  # the other articles are not read back
+    [(documents,)] = ledger_rows(out, """SELECT documents FROM facts WHERE current = 1 AND subject = 'Canada'
+                                          AND documents LIKE '%2025-02-03-canada.txt%'""")
+    assert "2025-02-01-canada.txt" in documents.split("; ")  # the new report joined the fact
+
+
+def test_a_ledger_of_schema_version_3_rebuilds_every_fact_once(grown: tuple[Path, Path], tmp_path: Path) -> None:
+    inbox, out = grown
+    before = ledger_state(out)
+    old = tmp_path / "old"
+    shutil.copytree(out, old)
+    ledger = store.open_ledger(old / "ledger.sqlite")
+    with ledger.writer.begin() as db:  # back to version 3: no pending table, never updated incrementally
+        db.exec_driver_sql("DROP TABLE facts_pending")
+        db.exec_driver_sql("UPDATE schema_version SET version = 3")
+        db.exec_driver_sql("DELETE FROM meta WHERE key IN ('facts_settings', 'facts_built_for')")
+    ledger.close()
+    run(inbox, old)
+    assert ledger_rows(old, "SELECT version FROM schema_version") == [(store.SCHEMA_VERSION,)]
+    assert ledger_state(old) == before
+
+
+def test_incremental_runs_on_either_engine_give_the_facts_of_a_run_from_scratch(ledger_url: str,
+                                                                               tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 20)
+    run(inbox, out, ledger_url)
+    write_articles(inbox, 20, 5)
+    write_doc(inbox, "2024-12-01-bonn.txt", "Germany delivered EUR 20 million of ammunition.\n")
+    run(inbox, out, ledger_url)
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    for sql in (FACT_ROWS, LINK_ROWS, MENTION_ROWS, ISSUE_ROWS):
+        assert rows(ledger_url, sql) == ledger_rows(fresh, sql), sql
+
+
+def test_an_update_read_while_another_run_stored_facts_is_computed_again(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 20)
+    run(inbox, out)
+    write_articles(inbox, 20, 5)
+    reads: list[int] = []
+    fact_inputs = store.fact_inputs
+
+    def another_run_stores_facts_meanwhile(ledger, documents=None):
+        reads.append(1)
+        if len(reads) == 1:
+            store.set_meta(ledger, "facts_generation", str(store.facts_generation(ledger) + 1))
+        return fact_inputs(ledger, documents)
+
+    monkeypatch.setattr(store, "fact_inputs", another_run_stores_facts_meanwhile)
+    run(inbox, out)
+    assert len(reads) == 2
+    monkeypatch.undo()
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    assert ledger_state(out) == ledger_state(fresh)
