@@ -11,7 +11,8 @@ make_devset_labels' checks and writes bench/probe/labels.jsonl.  Score with
 
 Conventions beyond the devset's: physical units by the singular US-spelt word
 (`kilometer`, `ton`, `degree celsius`, `mile per hour`); an age ("the 29-year-old",
-"aged 41") is a `year` duration; a bare number after a name ("Moss, 34,") is not labelled;
+"aged 41", "Daniel Moss, 34,") is a `year` duration (first written with the apposition age
+unlabelled; changed after the first score, for consistency with "aged 41");
 scores and vote tallies (3-1, 52-48), the wire's exchange-rate note ("The $1 = 0.9655
 euros"), times, dates, phone numbers, reference numbers,
 footnote markers and page furniture ("6 min read", "(1/8)", "12 images", "4 comments")
@@ -105,6 +106,7 @@ L("£1.2m", 1.2 * M, "GBP", "other", "jewellery raid")
 L("Three men", 3, "man", "count", "court")
 L("£1.2 million", 1.2 * M, "GBP", "other", "jewellery raid")
 L("31 years", 31, "year", "other", "court")
+L("34", 34, "year", "other", "Daniel Moss")  # added after the first score: an age in apposition, as "aged 41"
 L("12 years", 12, "year", "other", "Daniel Moss")
 L("41", 41, "year", "other", "brothers")
 L("38", 38, "year", "other", "brothers")
@@ -253,6 +255,7 @@ L("$583 million", 583 * M, "USD", "pledge", "United Kingdom", purp="drones, rada
 L("4 billion kroner", 4 * B, "NOK", "pledge", "Norway")
 L("500 million euros", 500 * M, "EUR", "pledge", "Netherlands")
 L("350,000 drones", 350 * K, "drone", "pledge", "United Kingdom", per="year", rec="Ukraine", purp="drones")
+L("more than doubling", 2, "times", "other", "United Kingdom", q="lower_bound")  # added after the first score: missed when labelling
 L("about $66.5 billion", 66.5 * B, "USD", "delivery", "United States", q="approx", purp="military assistance")
 
 DOC("2025-06-24-ministry-statement-norway.txt")
