@@ -71,6 +71,8 @@ _SKIP = rf"""
   |(?<![\w.,])0\d{{2,4}}(?:[ \t-]\d{{2,4}}){{1,3}}(?![\d]|[.,]\d)      # 0800 123 456 (a phone number)
   |(?<![\w.,])0\d{{2,}}(?![.,]\d)                                  # 0819 (an identifier)
   |\#\d+|\d+\#                                                     # Issue #212, passcode 717402#
+  |\[\d{{1,3}}\]                                                     # [1] (a footnote marker)
+  |(?:(?<=[(|])|(?<=[(|][ \t]))\d[\d,]*[ \t]+(?:{_CLUTTER_LABELS})(?=[ \t]*(?:[)|\n]|\Z))  # (12 images), | 4 comments
   |(?<![\w/])24\s?[/x]\s?7(?![\w/])                                 # 24/7 (round the clock)
   |(?<![\w-])(?:nineteen|twenty)[\s-]+(?:{_SPOKEN_YEAR_TAIL})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?![\w-])  # twenty twenty-seven (a year)
   |(?<![^\n])[ \t]*\(?\d{{1,2}}[.)](?=[ \t])                         # 1) or 2. numbering a list line
@@ -84,6 +86,8 @@ _SKIP = rf"""
   |(?<![\w.,])\d+(?![eExX×]\d)(?-i:[A-DF-WYZa-df-wyz]+)\d\w*        # 2A6, 06F6
   |(?<![\w.,])\d{{2,3}}\s?-?\s?(?:mm|millimet(?:er|re))(?![\w])    # 155mm, 155-mm calibre
 """
+_GLUED = _alt(V.GLUED_SYMBOLS)
+_A_DURATIONS = ["year", "month", "week", "day", "hour", "minute", "decade", "century"]
 _VAGUE_RE_PART = _alt([p[:-3] if p.endswith(" of") else p for p, _ in V.VAGUE])
 _VAGUE_VALUES = {(p[:-3] if p.endswith(" of") else p): v for p, v in V.VAGUE}
 
@@ -91,7 +95,10 @@ _SCAN = re.compile(rf"""
    (?P<skip>{_SKIP})
   |(?P<mult>(?<![\w-])(?:{_alt(list(V.MULTIPLIERS))})(?![\w-]))
   |(?P<vague>(?<![\w-])(?:{_VAGUE_RE_PART})(?:\s+of(?![\w]))?(?![\w]))
-  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?:(?![\w])|(?={_CODE}(?![a-z]))|(?=元))|{WORDS_PATTERN})
+  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?:(?![\w])|(?={_CODE}(?![a-z]))|(?=元)
+           |(?=(?-i:{_GLUED})(?![\w²])))       # 10km, 5kg, 46C: a unit glued to the digits
+          |{WORDS_PATTERN})
+  |(?P<aone>(?<![\w-])an?(?=\s+(?:{_alt(_A_DURATIONS)})(?![\w-])))   # "about a week" (kept only after a qualifier)
 """, _F)
 
 
@@ -136,10 +143,10 @@ _TRIGGER_WORDS = (list(V.UNITS) + list(V.TENS) + list(V.HUNDREDS) + [w for w in 
 _TRIGGER_ANYWHERE = (["http", "www.", "isbn", "issn", "page", "p.", "gmt", "utc"]
                      + [w.split()[0] for w in V.PAGE_CLUTTER_LABELS + V.PAGER_LABELS])
 _TRIGGER_A_WORDS = (list(V.HUNDREDS) + [w for w in V.SCALES if len(w) > 3] + list(V.FRACTIONS) + ["few"]
-                    + list(V.TENS))                      # "a twenty-fifth"
+                    + list(V.TENS) + _A_DURATIONS)       # "a twenty-fifth", "about a week"
 _TRIGGER = rf"""
    \d                                                    # digits, dates, times, codes
-  |['’+(\#.\-−]\.?\d                                     # '90s, +1 222, (555), #212, -5, .25
+  |['’+(\#.\-−\[]\.?\d                                     # '90s, +1 222, (555), #212, -5, .25
   |(?<![^\n])[-−][ \t]+\d                                # - 10 k (a line that is a signed number)
   |[{"".join(V.VULGAR_FRACTIONS)}]
   |[ \t](?<![^\n][ \t])[ \t]*\(?\d                        # an indented list number
@@ -204,15 +211,16 @@ _DURATION = re.compile(rf"""\s?-?\s?(?P<d>{_alt(list(V.DURATIONS))})(?![\w])
   (?P<tail>['’]s?|\s+old(?![\w])|\s+of\s+age(?![\w]))?""", _F)
 _TIMES = re.compile(r"\s?-?\s?(?:times|fold)(?![\w])", re.IGNORECASE)
 _PHYS_WORD = re.compile(rf"\s?-?\s?(?P<w>{_alt(list(V.PHYSICAL_WORDS))})(?![\w])", re.IGNORECASE)
-_PHYS_SYMBOL = re.compile(rf"(?P<sp> ?)(?P<w>{_alt(list(V.PHYSICAL_SYMBOLS))})(?![\w²/])")
+_PHYS_SYMBOL = re.compile(rf"(?P<sp> ?|-)(?P<w>{_alt(list(V.PHYSICAL_SYMBOLS))})(?![\w²/])")
 _QUAL_AFTER = re.compile(rf"\s*,?\s*(?P<q>{_alt([q for q, _ in V.QUALIFIERS_AFTER])})(?![\w])",
                          re.IGNORECASE)
 _QUAL_AFTER_KIND = {q: kind for q, kind in V.QUALIFIERS_AFTER}
 _AGE_BEFORE = re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE)
 # The words of a noun phrase after a figure: letters, inner hyphens and apostrophes,
 # and a designation's digits ("two Leopard 2 tanks").
-_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]|[A-Za-z]|\d+(?:[A-Za-z]\w*)?(?![\w.,]\d))")
-_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our|all|his|her)\s+(?:\d+\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]\+?|[A-Za-z]|\d+(?:[A-Za-z]\w*)?(?![\w.,]\d))")
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our|all|his|her)\s+"
+                     r"(?:(?:last|first|next|past|previous|final|remaining)\s+)?(?:\d+\s+)?", re.IGNORECASE)
 _NOUN_MODIFIERS = frozenset({"more", "other", "additional", "further", "new", "extra", "modern",
                              "old", "used", "different", "separate", "such"})
 _EQUIPMENT = re.compile(rf"(?P<d>{_alt(list(V.EQUIPMENT_TYPES))})(?:s|['’]s)?(?![\w/-])", re.IGNORECASE)
@@ -270,6 +278,18 @@ _EURO_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _LETTERS = re.compile(r"[a-z]+")
 _SPACES_RE = re.compile(r"\s+")
 _OF_NEXT = re.compile(r"\s+of\b")
+_A_DURATION_AFTER = re.compile(rf"\s+(?P<d>{_alt(_A_DURATIONS)})(?![\w-])", re.IGNORECASE)
+_TEMPERATURE = re.compile(r"[-−]?\d{1,3}(?:\.\d)?")   # 46C, -5C; not "212C" after a name
+_AGO = re.compile(r"\s+(?:ago|earlier|before|later|previously|from\s+now)\b", re.IGNORECASE)
+_SLASHED = re.compile(r"(\d+)/(\d+)")
+_BARE_SCALE = frozenset({"thousand", "million", "billion", "trillion", "hundred", "lakh", "crore"})
+_EQUATION_AFTER = re.compile(r"[ \t]?=[ \t]?\d[\d.,]*(?:[ \t]*(?:[A-Za-z]+|[€$£¥]))?")
+_TALLY_SEP = re.compile(r"[ \t]?[-–][ \t]?")
+_NAME_AGE_BEFORE = re.compile(r"[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+,[ \t]\Z")
+_NAME_AGE_AFTER = re.compile(r",[ \t]")
+_PHONE_BEFORE = re.compile(rf"(?<![\w])(?:{_alt(V.PHONE_CUES)})(?![\w])[^.\n]{{0,40}}\bon[ \t]*\Z",
+                           re.IGNORECASE)
+_PHYSICAL_UNITS = frozenset(V.PHYSICAL_WORDS.values()) | frozenset(V.PHYSICAL_SYMBOLS.values())
 
 @dataclass(frozen=True)
 class Found:
@@ -475,6 +495,31 @@ def _read_number(text: str, start: int, end: int, decimal_separator: Optional[st
     return value, end, has_scale
 
 
+def _a_duration(text: str, m: re.Match, min_start: int) -> tuple[Optional[Found], int]:
+    """"about a week", "more than a decade": one duration, a claim only after a true
+    qualifier ("a year earlier", "50,000 a month", "over a year" are not)."""
+    qual_word, q_start = _qualifier_before(text, m.start())
+    d = _A_DURATION_AFTER.match(text, m.end())
+    if (qual_word not in _QUAL_KIND or qual_word == "over" or q_start < min_start or not d
+            or _AGO.match(text, d.end())):                # "lower than a year ago": a time, not a length
+        return None, m.end()
+    unit, value = d.group("d").lower(), 1
+    if unit in ("decade", "century"):
+        unit, value = "year", (10 if unit == "decade" else 100)
+    return Found(q_start, d.end(), Decimal(value), None, unit, _QUAL_KIND[qual_word], False,
+                 m.start(), d.end()), d.end()
+
+
+def _is_identifier_fraction(text: str, s: int, e: int, num_text: str) -> bool:
+    """"4471/25", "58/2025", "(1/8)": a reference, a number of a year or a photo counter,
+    not a fraction (a fraction is proper: "3/4", "1/40")."""
+    fm = _SLASHED.fullmatch(num_text)
+    if not fm:
+        return False
+    a, b = int(fm.group(1)), int(fm.group(2))
+    return a >= b or 1900 <= b <= 2100 or (text[s - 1:s] == "(" and text[e:e + 1] == ")")
+
+
 def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Found], int]:
     """Read the claim whose figure the scan found at `m`; return it (or None) and
     where the scan goes on."""
@@ -494,6 +539,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         qualifier = _QUAL_KIND.get(qual_word or "", "exact")
         return Found(q_start if qual_word else s, m.end(), Decimal(V.MULTIPLIERS[word]), None,
                      "times", qualifier, False, s, m.end()), m.end()
+    if m.lastgroup == "aone":
+        return _a_duration(text, m, min_start)
     if vague:
         key = _SPACES_RE.sub(" ", m.group("vague").lower())
         key = key[:-3] if key.endswith(" of") else key
@@ -504,7 +551,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     else:
         value, e, has_scale = _read_number(text, s, m.end())
         num_text = text[s:e]
-        if value is None:
+        if value is None or num_text.lower() in _BARE_SCALE:   # "(EUR billion)": a column's scale
+            return None, m.end()
+        if _is_identifier_fraction(text, s, e, num_text):
             return None, m.end()
     num_start, num_end = s, e
     lw = num_text.lower()
@@ -540,6 +589,10 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     if currency and cur_start < min_start:          # "10 rmb 20 usd": rmb is the 10's
         currency, cur_start, cur_mult = None, s, Decimal(1)
     q_anchor = cur_start if currency else s
+    if currency and value == 1:                     # "(The $1 = 0.9655 euros)": a wire's rate note
+        eq = _EQUATION_AFTER.match(text, e)
+        if eq:
+            return None, eq.end()
 
     # "m"/"b" glued to digits scale only money ("$5m"); "1m" alone is a metre.
     if not vague and not currency and _GLUED_M.search(num_text):
@@ -589,6 +642,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                         has_scale = has_scale or scale2
                         qualifier = "range"
                         num_end = e2
+                    elif (_TALLY_SEP.fullmatch(text, e, p2) and not currency and _BARE_INT.fullmatch(num_text)
+                          and _BARE_INT.fullmatch(text[p2:e2]) and not _PERCENT.match(text, e2)):
+                        return None, e2                  # 52-48, 3-1: a vote tally or a score
     if value is None:
         return None, m.end()
 
@@ -693,6 +749,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                     value_high = value_high * 100 if value_high is not None else None
             elif _AGE_BEFORE.search(text, max(0, s - 12), s):
                 unit = "year"
+            elif (len(num_text) <= 2 and num_text.isdigit() and _NAME_AGE_AFTER.match(text, e)
+                  and _NAME_AGE_BEFORE.search(text, max(0, s - 40), s)):
+                unit = "year"                            # "Daniel Moss, 34, was jailed": an age
             elif tm:
                 unit, end = "times", tm.end()
             else:
@@ -700,7 +759,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                 ps = _PHYS_SYMBOL.match(text, e)
                 if pw:
                     unit, end = V.PHYSICAL_WORDS[_SPACES_RE.sub(" ", pw.group("w").lower())], pw.end()
-                elif ps and (len(ps.group("w")) > 1 or not ps.group("sp")):
+                elif ps and (len(ps.group("w")) > 1 or not ps.group("sp")) and not (
+                        ps.group("w") in ("C", "F") and not _TEMPERATURE.fullmatch(num_text)):
                     unit, end = V.PHYSICAL_SYMBOLS[ps.group("w")], ps.end()
                 else:
                     noun, nend = _noun_after(text, e, value)
@@ -725,6 +785,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
             return None, max(e, m.end())
         bare_int = _BARE_INT.fullmatch(num_text) is not None
+        if bare_int and currency is None and not unit and _PHONE_BEFORE.search(text, max(0, s - 60), s):
+            return None, max(e, m.end())       # "call police on 101"
         if (_PLAIN_NUMBER.fullmatch(num_text) and currency is None
                 and unit not in ("%",)):              # "Figure 2.1", "week 23", "day two"
             if (prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#")
@@ -750,7 +812,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # European thousands: a count or a money amount with three decimals is 1.500 = 1500.
     if (not has_scale and _EURO_THOUSANDS.fullmatch(num_text) and value_high is None
-            and unit and unit not in ("%",) and unit not in V.DURATIONS.values()):
+            and unit and unit not in ("%",) and unit not in V.DURATIONS.values()
+            and unit not in _PHYSICAL_UNITS):                # 42.195 km is a decimal
         value = Decimal(num_text.replace(".", "")) * (cur_mult if currency else 1)
 
     start = q_start if qual_word and qual_word not in ("from",) or (qual_word == "from" and value_high is not None) else (cur_start if currency else s)
@@ -869,6 +932,22 @@ def _heading_noun(text: str, f: Found) -> tuple[bool, Optional[str]]:
     return True, None
 
 
+_COORDINATED = re.compile(r"[ \t]*(?:,|,?[ \t]+(?:and|or))[ \t]+")
+_PERSON_VERB_BEFORE = re.compile(rf"(?<![\w])(?:{_alt(V.PERSON_VERBS)})[ \t]+\Z", re.IGNORECASE)
+_SCALED_QUOTE = re.compile(r"(?i:thousand|million|billion|trillion|bn|mn|mln|bln)\b|\d(?-i:bn|m|k)\b")
+
+
+def _coordinated_unit(text: str, f: Found, prev: Optional[Found], nxt: Optional[Found]) -> Optional[str]:
+    """The unit a bare figure shares with the figure joined to it by "and", "or" or a
+    comma: "aged 41 and 38" -> year, "nine and 10 years" -> year. Not money: "$5 and 7"
+    is not how two sums are written."""
+    for g, lo, hi in ((prev, prev and prev.end, f.start), (nxt, f.end, nxt and nxt.start)):
+        if (g is not None and g.unit and not g.unit.isupper() and g.value_high is None
+                and not g.vague and _COORDINATED.fullmatch(text, lo, hi)):
+            return g.unit
+    return None
+
+
 def _borrow_units(text: str, found: list[Found]) -> list[Found]:
     """A bare figure counts what its sentence's subject counts ("the number of employees
     reached 25,600"), or what the figure before it counted, in its sentence or the one
@@ -877,11 +956,16 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     out: list[Found] = []
-    for f in found:
+    for i, f in enumerate(found):
         if not f.unit:
             here = bisect.bisect_right(starts, f.start) - 1
             s_lo = spans[here][0] if here >= 0 else 0
             listed, noun = _heading_noun(text, f)
+            if noun is None and not listed:
+                noun = _coordinated_unit(text, f, out[-1] if out else None,
+                                         found[i + 1] if i + 1 < len(found) else None)
+            if noun is None and not listed and _PERSON_VERB_BEFORE.search(text, max(0, f.start - 20), f.start):
+                noun = "person"                          # "killing more than 1,700"
             if noun is None and not listed:
                 lo = max(s_lo, out[-1].end if out else 0)
                 noun = _plural_in(_NOUN_OF, text, lo, f.start, last=True)
@@ -889,7 +973,12 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
                 for prev in reversed(out):
                     there = bisect.bisect_right(starts, prev.start) - 1
                     if here - there > 1 or (here != there and (prev.unit in V.DURATIONS.values()
-                                                               or prev.unit.isupper() or prev.unit in ("%", "times"))):
+                                                               or prev.unit.isupper() or prev.unit in ("%", "times")
+                                                               or prev.unit in _PHYSICAL_UNITS)):
+                        break
+                    if (here == there and prev.unit.isupper() and prev.value_high is None
+                            and _SCALED_QUOTE.search(text, f.start, f.end)):
+                        noun = prev.unit                 # "170 billion euros ..., about 63 billion of it"
                         break
                     if prev.unit and prev.unit[:1].islower() and prev.unit not in V.DURATIONS.values() and prev.unit != "times":
                         noun = prev.unit
