@@ -299,7 +299,8 @@ PHYSICAL_WORDS: dict[str, str] = {
     "megatons": "megaton", "light-years": "light-year", "light years": "light-year",
     "kilometres per hour": "kilometer per hour", "kilometers per hour": "kilometer per hour",
     "miles per hour": "mile per hour", "kilometres per second": "kilometer per second",
-    "kilometers per second": "kilometer per second",
+    "kilometers per second": "kilometer per second", "parts per million": "part per million",
+    "millilitres": "milliliter", "milliliters": "milliliter",
 }
 PHYSICAL_SYMBOLS: dict[str, str] = {
     "km": "kilometer", "kms": "kilometer", "m": "meter", "cm": "centimeter",
@@ -315,14 +316,15 @@ PHYSICAL_SYMBOLS: dict[str, str] = {
     "km/hr": "kilometer per hour", "sq m": "square meter", "m2": "square meter",
     "m²": "square meter", "m3": "cubic meter", "m³": "cubic meter", "sq ft": "square foot",
     "bpd": "barrel", "b/d": "barrel", "bbl": "barrel", "oz": "ounce", "kt": "kiloton",
-    "C": "degree celsius", "F": "degree fahrenheit",
+    "C": "degree celsius", "F": "degree fahrenheit", "ppm": "part per million",
+    "ppb": "part per billion",
 }
 # Symbols read when glued to the digits ("10km", "5kg", "46C"): the num branch of the
 # scan looks ahead for them, as a word character right after digits otherwise ends a
 # figure. Not "m" (5m is a million as often as a metre) nor "t", "g", "l".
 GLUED_SYMBOLS: list[str] = ["km/h", "km/hr", "kmh", "kms", "km", "cm", "mm", "kg", "mph", "kph",
                             "ft", "lbs", "lb", "ha", "MW", "GW", "kW", "kWh", "MWh", "GWh",
-                            "TWh", "bpd", "C", "F"]
+                            "TWh", "bpd", "ppm", "C", "F"]
 
 # Plurals that do not end in "s", and nouns counted without a plural form.
 IRREGULAR_PLURALS: dict[str, str] = {
@@ -413,7 +415,8 @@ ID_WORDS: frozenset[str] = frozenset({
     "phase", "round", "stage", "part", "volume", "vol.", "issue", "item", "line",
     "exercise", "exercises", "room", "flight", "route", "block", "unit", "lot",
     "tranche", "package", "grade", "level", "step", "tier", "season", "episode",
-    "class", "type", "model", "mark", "mk", "series", "batch", "squad", "brigade",
+    "class", "type", "model", "mark", "mk", "boeing", "airbus", "apollo", "iphone", "windows",
+    "formula", "series", "batch", "squad", "brigade",
     "regiment", "battalion", "division", "corps", "army", "fleet", "wing", "group",
     "platoon", "team", "district", "region", "zone", "sector", "gate", "terminal",
     "junction", "exit", "interstate", "motorway", "pier", "berth",

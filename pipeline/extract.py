@@ -74,6 +74,7 @@ _SKIP = rf"""
   |\[\d{{1,3}}\]                                                     # [1] (a footnote marker)
   |(?:(?<=[(|])|(?<=[(|][ \t]))\d[\d,]*[ \t]+(?:{_CLUTTER_LABELS})(?=[ \t]*(?:[)|\n]|\Z))  # (12 images), | 4 comments
   |(?<![\w/])24\s?[/x]\s?7(?![\w/])                                 # 24/7 (round the clock)
+  |(?<![\w/])9/11(?![\w/])                                         # 9/11 (the attacks)
   |(?<![\w-])(?:nineteen|twenty)[\s-]+(?:{_SPOKEN_YEAR_TAIL})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?![\w-])  # twenty twenty-seven (a year)
   |(?<![^\n])[ \t]*\(?\d{{1,2}}[.)](?=[ \t])                         # 1) or 2. numbering a list line
   |(?:{_CLUTTER_LABELS})\s*[(:]\s*\d[\d,.]*k?\)?                      # Comments (17), Share (245)
@@ -269,6 +270,8 @@ _A_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"(?i:thousand|million|billion|trillion|lakh|crore)")
 _OF_ANOTHER_BY = re.compile(r"\s+(?:of|another|by)\b")
 _GLUED_M = re.compile(r"\d(?-i:m)\Z")
+_GLUED_GT = re.compile(r"(?<![\d.,])\d(?-i:G)\Z")     # 3G, 4G, 5G (mobile generations); "10G" is giga
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)(?:[ \t]+([A-Za-z][\w'’-]*))?(?:[ \t]+([A-Za-z][\w'’-]*))?")
 _CUR_BEFORE_HIGH = re.compile(rf"(?:{_alt(_SYMBOLS)}|{_CODE})\s*", re.IGNORECASE)
 _ORDINAL_OR_TIME = re.compile(r"(?:st|nd|rd|th)\b|[:/]\d")
 _DIGIT_OR_SLASH = re.compile(r"\d|/")
@@ -495,6 +498,18 @@ def _read_number(text: str, start: int, end: int, decimal_separator: Optional[st
     return value, end, has_scale
 
 
+def _plural_follows(text: str, pos: int) -> bool:
+    """Whether a plural noun (or a currency word) stands in the three words after `pos`,
+    before any stop word: "1.2m people", "3m barrels a day", not "the 100m final"."""
+    nm = _NEXT_WORDS.match(text, pos)
+    for w in (nm.groups() if nm else ()):
+        if not w or w.lower() in _STOP_WORDS:
+            return False
+        if _looks_plural(w) and w[0].islower():
+            return True
+    return False
+
+
 def _a_duration(text: str, m: re.Match, min_start: int) -> tuple[Optional[Found], int]:
     """"about a week", "more than a decade": one duration, a claim only after a true
     qualifier ("a year earlier", "50,000 a month", "over a year" are not)."""
@@ -595,8 +610,11 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             return None, eq.end()
 
     # "m"/"b" glued to digits scale only money ("$5m"); "1m" alone is a metre.
-    if not vague and not currency and _GLUED_M.search(num_text):
+    # Without a currency it is a million only before a plural ("1.2m people", "3m barrels").
+    if not vague and not currency and _GLUED_M.search(num_text) and not _plural_follows(text, e):
         return None, m.end()
+    if not vague and not currency and _GLUED_GT.search(num_text):
+        return None, m.end()                        # 5G networks: a designation
 
     qual_word, q_start = _qualifier_before(text, q_anchor)
     if qual_word and q_start < min_start:
@@ -793,7 +811,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                     or prev_l in V.ID_WORDS_BARE and not unit):
                 return None, max(e, m.end())
         if bare_int and currency is None and unit not in ("%",):
-            if (prev[:1].isupper() and prev_l.rstrip(".,") not in V.NOT_NAME_WORDS
+            if ((prev[:1].isupper() or prev[:1].islower() and not prev[1:].islower() and prev[1:].isalpha())
+                    and prev_l.rstrip(".,") not in V.NOT_NAME_WORDS
                     and prev_l not in V.MONTHS and prev_l not in V.WEEKDAYS
                     and not prev_l.endswith(("'s", "’s")) and not prev.endswith((".", ",", ":"))
                     and text[max(0, s - 1):s] in (" ", "\u00a0")

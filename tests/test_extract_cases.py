@@ -319,6 +319,9 @@ NEWS_QUANTITIES = [  # text                                                quote
     N("The bloc gave 170 billion euros, about 63 billion of it in arms.", "about 63 billion", 63e9, "EUR", "approx"),
     N("It needs an accuracy of about 1/40 of a wavelength.", "about 1/40", 0.025, "number", "approx"),
     N("Hailstones were as large as 5 cm.", "as large as 5 cm", 5, "centimeter", "upper_bound"),
+    N("About 1.2m people live in the city.", "About 1.2m people", 1.2e6, "person", "approx"),
+    N("The field pumps 3m barrels a day.", "3m barrels", 3e6, "barrel"),
+    N("Carbon dioxide reached 420 ppm in May.", "420 ppm", 420, "part per million"),
 ]
 CASES = (NUMBERS + MONEY + CONVERSIONS + RANGES + QUALIFIERS + VAGUE + COUNTS + OTHER_UNITS + ATTRIBUTES
          + DISTANT_NOUNS + DESIGNATIONS + RESULTS + WORDING + NEWS_ATTRIBUTES + NEWS_QUANTITIES)
@@ -397,6 +400,12 @@ NOT_CLAIMS = [
     "It crashed near junction 23 of the M25.",
     "Prices are lower than a year ago.",
     "The Type 212C submarine sailed.",
+    # a metre glued to the digits, mobile generations, product and model numbers
+    "She won the 100m final.",
+    "Operators are building 5G networks.",
+    "iPhone 15 sales slowed.",
+    "The airline grounded its Boeing 737 Max jets.",
+    "The 9/11 attacks changed aviation.",
 ]
 
 # Known gaps, by reason. Each runs as a strict xfail: a fix moves the row to CASES.
