@@ -270,6 +270,7 @@ _A_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"(?i:thousand|million|billion|trillion|lakh|crore)")
 _OF_ANOTHER_BY = re.compile(r"\s+(?:of|another|by)\b")
 _GLUED_M = re.compile(r"\d(?-i:m)\Z")
+_YEAR_THEN_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d")   # 5,000 or 2.5 after a year: not its range
 _GLUED_GT = re.compile(r"(?<![\d.,])\d(?-i:G)\Z")     # 3G, 4G, 5G (mobile generations); "10G" is giga
 _NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)(?:[ \t]+([A-Za-z][\w'’-]*))?(?:[ \t]+([A-Za-z][\w'’-]*))?")
 _CUR_BEFORE_HIGH = re.compile(rf"(?:{_alt(_SYMBOLS)}|{_CODE})\s*", re.IGNORECASE)
@@ -648,7 +649,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             n2 = _NUM_ONLY.match(text, p2)
             if n2 and n2.end() > p2:
                 v2, e2, scale2 = _read_number(text, p2, n2.end())
-                if v2 is not None and not _is_year(text[p2:e2], v2) and not _ORDINAL_OR_TIME.match(text[e2:e2 + 3]):
+                if (v2 is not None and not _is_year(text[p2:e2], v2) and not _ORDINAL_OR_TIME.match(text[e2:e2 + 3])
+                        and not (_is_year(num_text, value) and _YEAR_THEN_FIGURE.match(text, p2))):  # "in 2023 to 5,000"
                     lo = value
                     if scale2 and not has_scale and "," not in num_text and lo is not None:
                         sc = v2 / parse_number(re.sub(r"[^\d.,\s]", "", text[p2:e2]).strip() or "1") \
@@ -800,7 +802,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # Not claims: years used as dates, designations, identifiers.
     if not vague and value_high is None:
-        if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
+        if _is_year(num_text, value) and currency is None and (
+                unit is None or prev_l in _YEAR_BEFORE
+                or prev_l.endswith(("'s", "’s"))):      # "Germany's 2025 defence budget"
             return None, max(e, m.end())
         bare_int = _BARE_INT.fullmatch(num_text) is not None
         if bare_int and currency is None and not unit and _PHONE_BEFORE.search(text, max(0, s - 60), s):

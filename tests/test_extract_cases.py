@@ -322,6 +322,7 @@ NEWS_QUANTITIES = [  # text                                                quote
     N("About 1.2m people live in the city.", "About 1.2m people", 1.2e6, "person", "approx"),
     N("The field pumps 3m barrels a day.", "3m barrels", 3e6, "barrel"),
     N("Carbon dioxide reached 420 ppm in May.", "420 ppm", 420, "part per million"),
+    N("Output rose from 2,000 shells a month in 2023 to 5,000 shells a month.", "5,000 shells", 5000, "shell"),
 ]
 CASES = (NUMBERS + MONEY + CONVERSIONS + RANGES + QUALIFIERS + VAGUE + COUNTS + OTHER_UNITS + ATTRIBUTES
          + DISTANT_NOUNS + DESIGNATIONS + RESULTS + WORDING + NEWS_ATTRIBUTES + NEWS_QUANTITIES)
@@ -406,6 +407,9 @@ NOT_CLAIMS = [
     "iPhone 15 sales slowed.",
     "The airline grounded its Boeing 737 Max jets.",
     "The 9/11 attacks changed aviation.",
+    # a year after a possessive, a year before a figure in "from ... in 2023 to ..."
+    "Germany's 2025 defence budget rises.",
+    "Output grew in 2023 to a record.",
 ]
 
 # Known gaps, by reason. Each runs as a strict xfail: a fix moves the row to CASES.
