@@ -316,7 +316,7 @@ PHYSICAL_SYMBOLS: dict[str, str] = {
     "km/hr": "kilometer per hour", "sq m": "square meter", "m2": "square meter",
     "m²": "square meter", "m3": "cubic meter", "m³": "cubic meter", "sq ft": "square foot",
     "bpd": "barrel", "b/d": "barrel", "bbl": "barrel", "oz": "ounce", "kt": "kiloton",
-    "C": "degree celsius", "F": "degree fahrenheit", "ppm": "part per million",
+    "C": "degree celsius", "F": "degree fahrenheit", "ppm": "part per million", "bp": "basis point", "bps": "basis point",
     "ppb": "part per billion",
 }
 # Symbols read when glued to the digits ("10km", "5kg", "46C"): the num branch of the
@@ -324,7 +324,7 @@ PHYSICAL_SYMBOLS: dict[str, str] = {
 # figure. Not "m" (5m is a million as often as a metre) nor "t", "g", "l".
 GLUED_SYMBOLS: list[str] = ["km/h", "km/hr", "kmh", "kms", "km", "cm", "mm", "kg", "mph", "kph",
                             "ft", "lbs", "lb", "ha", "MW", "GW", "kW", "kWh", "MWh", "GWh",
-                            "TWh", "bpd", "ppm", "C", "F"]
+                            "TWh", "bpd", "ppm", "bps", "bp", "C", "F"]
 
 # Plurals that do not end in "s", and nouns counted without a plural form.
 IRREGULAR_PLURALS: dict[str, str] = {

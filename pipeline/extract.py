@@ -193,7 +193,8 @@ _OVER = re.compile(r"\s+(?P<w>over|out\s+of)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?)])")
 _NUM_ONLY = re.compile(
     rf"(?:{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w])|{WORDS_PATTERN})", _F)
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?:age)?s?(?:\s+points?)?(?![\w])|pct(?![\w]))",
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?:age)?s?(?:\s+points?)?(?![\w])|pct(?![\w])"
+                      r"|(?-i:pc)(?![\w]))",            # 3.9 pc (British papers)
                       re.IGNORECASE)
 _CUR_WORDS = sorted(V.CURRENCY_WORDS, key=len, reverse=True)
 _CUR_AFTER = re.compile(rf"""
@@ -262,7 +263,8 @@ _YEAR_BEFORE = frozenset({"in", "since", "by", "from", "until", "till", "during"
                           "through", "between", "and", "for", "end", "start", "summer",
                           "spring", "autumn", "winter", "fall", "circa", "c.", "fy", "its",
                           "until", "around", "is", "was", "on", "at", "beginning",
-                          "constant", "current", "real", "nominal"})   # constant 2015 prices
+                          "constant", "current", "real", "nominal",    # constant 2015 prices
+                          "copyright"})                              # Copyright 2025 Reuters
 
 # Small patterns of _scan_one, compiled once.
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -804,7 +806,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     if not vague and value_high is None:
         if _is_year(num_text, value) and currency is None and (
                 unit is None or prev_l in _YEAR_BEFORE
-                or prev_l.endswith(("'s", "’s"))):      # "Germany's 2025 defence budget"
+                or prev_l.endswith(("'s", "’s"))        # "Germany's 2025 defence budget"
+                or text[max(0, s - 2):s].strip() == "©"):   # "© 2025 Reuters"
             return None, max(e, m.end())
         bare_int = _BARE_INT.fullmatch(num_text) is not None
         if bare_int and currency is None and not unit and _PHONE_BEFORE.search(text, max(0, s - 60), s):
