@@ -1021,10 +1021,63 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# A table's scale in its title or heading: "(EUR billion)", "(€bn)", "(in USD million)",
+# "(billions of euros)". Its bare figures are that money.
+_TABLE_SCALE = re.compile(rf"""\((?:in\s+)?(?:
+    (?P<c1>{_alt(_SYMBOLS)}|{_CODE})\s*(?P<s1>billions?|bn|bln|millions?|mn|mln|m|thousands?|k)
+   |(?P<s2>billions?|millions?|thousands?)\s+(?:of\s+)?(?P<c2>{_alt(_CUR_WORDS)}))\)""", _F)
+_TABLE_ROW = re.compile(r"[^\n]*\S(?:[ ]{2,}|\t|[ ]?\|[ ]?)\S[^\n]*")
+
+
+def _table_money(text: str, found: list[Found]) -> list[Found]:
+    """Bare figures in the rows of a table whose title gives currency and scale
+    ("Table 2. Aid allocated (EUR billion)", then "Germany    12.6    10.1") are that
+    money: 12.6 -> EUR 12.6 billion. Rows are lines with columns (two spaces, a tab or a
+    bar); the table ends at the first line that is not one."""
+    if "(" not in text:
+        return found
+    spans: list[tuple[int, int, str, Decimal]] = []
+    headings: list[tuple[int, int]] = []
+    for h in _TABLE_SCALE.finditer(text):
+        headings.append((h.start(), h.end()))
+        cur = h.group("c1")
+        if cur:
+            key = _SPACES_RE.sub(" ", cur.lower())
+            code = V.CURRENCY_SYMBOLS.get(key) or V.CODE_ALIASES.get(cur.upper(), cur.upper())
+        else:
+            code = _currency_word(text, h.group("c2"), h.start())
+        word = (h.group("s1") or h.group("s2")).lower().rstrip("s")
+        scale = Decimal(V.SCALES.get(word) or V.SCALES.get(word + "s") or 1)
+        pos = text.find("\n", h.end())
+        end = pos
+        while pos != -1:
+            nl = text.find("\n", pos + 1)
+            line_end = len(text) if nl == -1 else nl
+            if text[pos + 1:line_end].strip():
+                if not _TABLE_ROW.fullmatch(text, pos + 1, line_end):
+                    break
+                end = line_end
+            pos = nl
+        if end > h.end():
+            spans.append((h.end(), end, code, scale))
+    if not headings:
+        return found
+    out = []
+    for f in found:
+        if any(lo <= f.start < hi for lo, hi in headings):
+            continue                                     # "(in billions of euros)" names the scale
+        for lo, hi, code, scale in spans:
+            if lo <= f.start < hi and not f.unit and f.value_high is None and not f.vague:
+                f = replace(f, value=f.value * scale, unit=code)
+                break
+        out.append(f)
+    return out
+
+
 def _claims(text: str, doc: Optional[Document] = None) -> list[tuple[Found, Claim]]:
     """Found figures and their claims; with `doc`, each claim carries its document and id
     (given to the constructor, so each claim is validated once and never copied)."""
-    found = _borrow_units(text, find_quantities(text))
+    found = _borrow_units(text, _table_money(text, find_quantities(text)))
     attrs = describe(text, found)
     out = []
     for f, a in zip(found, attrs):
