@@ -430,8 +430,12 @@ ID_WORDS: frozenset[str] = frozenset({
 # Page furniture of news sites: counters beside these words ("Comments (17)", a line
 # "2,341 shares") are not claims; nor are the page numbers after a pager label.
 PAGE_CLUTTER_LABELS: list[str] = ["comments", "comment", "shares", "share", "replies", "reply",
+                                  "share this post", "share this article", "share this story",
                                   "likes", "views", "reactions", "retweets", "reposts", "photos",
                                   "videos", "images"]
+# Headings of a box of figures ("Key figures", "Facts and numbers"): not what its lines count.
+BOX_HEADINGS: frozenset[str] = frozenset({"figure", "number", "fact", "statistic", "stat",
+                                          "detail", "highlight", "data", "key"})
 # Verbs whose object, when a bare figure, counts people ("the quake killed more than
 # 1,700", "injuring at least 3,400"): casualty and rescue reports in news.
 PERSON_VERBS: list[str] = ["killed", "killing", "kills", "kill", "injured", "injuring", "injures",

@@ -85,7 +85,7 @@ _SKIP = rf"""
   |(?<![\w$-])(?!{_CODE}\d|M{_CODE}|[a-z]+\d+(?:bn|m|k)\b)(?-i:[A-Za-z]+)\d\w*(?:[.+/]\w+)*  # M777, i7, G7
   |(?<![\d,])(?!\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?![\d,]))\d+(?:,\d+){{2,}}  # 22,24,26,31 (a list)
   |(?<![\w.,])\d+(?![eExX×]\d)(?-i:[A-DF-WYZa-df-wyz]+)\d\w*        # 2A6, 06F6
-  |(?<![\w.,])\d{{2,3}}\s?-?\s?(?:mm|millimet(?:er|re))(?![\w])    # 155mm, 155-mm calibre
+  |(?<![\w.,])\d{{2,3}}\s?-?\s?(?:mm|millimet(?:er|re))(?![\w])(?!\s+of\b)  # 155mm, 155-mm calibre; not "150mm of rain"
 """
 _GLUED = _alt(V.GLUED_SYMBOLS)
 _A_DURATIONS = ["year", "month", "week", "day", "hour", "minute", "decade", "century"]
@@ -214,7 +214,7 @@ _DURATION = re.compile(rf"""\s?-?\s?(?P<d>{_alt(list(V.DURATIONS))})(?![\w])
 _TIMES = re.compile(r"\s?-?\s?(?:times|fold)(?![\w])", re.IGNORECASE)
 _PHYS_WORD = re.compile(rf"\s?-?\s?(?P<w>{_alt(list(V.PHYSICAL_WORDS))})(?![\w])", re.IGNORECASE)
 _PHYS_SYMBOL = re.compile(rf"(?P<sp> ?|-)(?P<w>{_alt(list(V.PHYSICAL_SYMBOLS))})(?![\w²/])")
-_QUAL_AFTER = re.compile(rf"\s*,?\s*(?P<q>{_alt([q for q, _ in V.QUALIFIERS_AFTER])})(?![\w])",
+_QUAL_AFTER = re.compile(rf"\s*,?\s*(?P<q>{_alt([q for q, _ in V.QUALIFIERS_AFTER])})(?![\w])(?!\s+or\s+minus)",
                          re.IGNORECASE)
 _QUAL_AFTER_KIND = {q: kind for q, kind in V.QUALIFIERS_AFTER}
 _AGE_BEFORE = re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE)
@@ -293,6 +293,9 @@ _EQUATION_AFTER = re.compile(r"[ \t]?=[ \t]?\d[\d.,]*(?:[ \t]*(?:[A-Za-z]+|[€$
 _TALLY_SEP = re.compile(r"[ \t]?[-–][ \t]?")
 _NAME_AGE_BEFORE = re.compile(r"[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+,[ \t]\Z")
 _NAME_AGE_AFTER = re.compile(r",[ \t]")
+# A surname alone opening a sentence, then the age, then a verb: "Vingegaard, 28, finished".
+_SURNAME_AGE_BEFORE = re.compile(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)[A-Z][a-z'’-]+,[ \t]\Z")
+_VERB_AFTER_AGE = re.compile(r",[ \t]+(?!and\b|or\b|the\b|a\b|an\b)[a-z]+(?:ed|s)\b")
 _PHONE_BEFORE = re.compile(rf"(?<![\w])(?:{_alt(V.PHONE_CUES)})(?![\w])[^.\n]{{0,40}}\bon[ \t]*\Z",
                            re.IGNORECASE)
 _PHYSICAL_UNITS = frozenset(V.PHYSICAL_WORDS.values()) | frozenset(V.PHYSICAL_SYMBOLS.values())
@@ -772,7 +775,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             elif _AGE_BEFORE.search(text, max(0, s - 12), s):
                 unit = "year"
             elif (len(num_text) <= 2 and num_text.isdigit() and _NAME_AGE_AFTER.match(text, e)
-                  and _NAME_AGE_BEFORE.search(text, max(0, s - 40), s)):
+                  and (_NAME_AGE_BEFORE.search(text, max(0, s - 40), s)
+                       or _SURNAME_AGE_BEFORE.search(text, max(0, s - 30), s)
+                       and _VERB_AFTER_AGE.match(text, e))):
                 unit = "year"                            # "Daniel Moss, 34, was jailed": an age
             elif tm:
                 unit, end = "times", tm.end()
@@ -944,6 +949,9 @@ def _heading_noun(text: str, f: Found) -> tuple[bool, Optional[str]]:
     line_start = text.rfind("\n", 0, f.start) + 1
     if not _LABEL_LINE.fullmatch(text, line_start, f.start):
         return False, None
+    first = _HEADING_NOUN.search(text, line_start, f.start)
+    if first and _looks_plural(first.group("n")) and first.group("n").lower() not in _STOP_WORDS:
+        return True, singular(first.group("n"))        # "Frigates ordered: 5"
     pos = line_start - 1
     for _ in range(30):
         if pos <= 0:
@@ -953,7 +961,8 @@ def _heading_noun(text: str, f: Found) -> tuple[bool, Optional[str]]:
         if line.strip() and not re.match(r"[ \t]*(?:[-*•–·]\s*)?[^\n:.]{1,40}:[ \t]*\S", line):
             if len(line) > 120 or re.search(r"[.!?][\"”’]?\s*\Z", line):
                 return True, None                      # a sentence, not a heading
-            return True, _plural_in(_HEADING_NOUN, text, prev_start, pos)
+            noun = _plural_in(_HEADING_NOUN, text, prev_start, pos)
+            return True, None if noun in V.BOX_HEADINGS else noun
         pos = prev_start - 1
     return True, None
 

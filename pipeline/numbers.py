@@ -36,7 +36,7 @@ SCALE_AFTER_DIGITS = rf"""
 # lakh grouping; a leading ".25"; scientific "1.3e6" / "1.3x10^6"; fractions "3/4".
 DIGITS_PATTERN = rf"""
 (?:
-  (?:(?<![\w.,\-−])[-−](?=\.?\d)|(?<![\w-])(?:minus|negative)\s+(?=\d)   # a sign only where no word or number precedes
+  (?:(?<![\w.,\-−])[-−](?=\.?\d)|(?<![\w-])(?<!plus\ or\ )(?:minus|negative)\s+(?=\d)   # a sign only where no word or number precedes; "plus or minus 2%" is a margin
     |(?:\A|(?<=\n\n))[-−][ \t]+(?=\d[\d.,/ \t]*(?:(?:{_SCALE_LONG}|[kKMBGT])[ \t]*)?(?:\n[ \t]*\n|\n?\Z))  # "- 10 k": a paragraph that is one signed number; a bullet has words after, or other bullets around
   )?
   (?>
@@ -69,7 +69,7 @@ _A_COMPOUND = rf"(?:{_alt(list(TENS))}){_JOIN}(?:{_alt(list(_UNIT_ORDINALS))})(?
 # parse_word_prefix() later cuts an "and" that joins two separate numbers.
 WORDS_PATTERN = rf"""
 (?<![\w-])
-(?:(?:minus|negative)\s+)?
+(?:(?<!plus\ or\ )(?:minus|negative)\s+)?
 (?:(?:a|an)\s+(?=(?:{_A_WORDS})(?![\w])|{_A_COMPOUND}))?
 {_ELEMENT}
 (?:

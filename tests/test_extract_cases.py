@@ -327,6 +327,14 @@ NEWS_QUANTITIES = [  # text                                                quote
     N("Table 1. Aid (EUR billion)\nCountry    Allocated\nGermany    12.6\n", "12.6", 12.6e9, "EUR"),
     N("Aid by donor (in USD million)\n\nPoland | 450\nLatvia | 112\n", "112", 112e6, "USD"),
     N("Aid (€bn)\nGermany    12.6\nThe minister also sent 5 tanks.", "5 tanks", 5, "tank"),
+    # rain in millimetres (not a calibre), a margin "plus or minus", a surname and an age,
+    # a box of key figures whose label names the noun
+    N("The storm brought up to 150mm of rain.", "up to 150mm", 150, "millimeter", "upper_bound"),
+    N("It sees revenue of $7.4 billion, plus or minus 2%.", "2%", 2, "%"),
+    N("It sees revenue of $7.4 billion, plus or minus 2%.", "$7.4 billion", 7.4e9, "USD"),
+    N("He won again. Vingegaard, 28, finished second.", "28", 28, "year"),
+    N("Germany, 36, and France, 12, agreed.", "36", 36, "number"),   # a list, not an age
+    N("Key figures\nFrigates ordered: 5\nFirst delivery: 2030", "5", 5, "frigate"),
     N("Unemployment fell to 3.9 pc in May.", "3.9 pc", 3.9, "%"),
 ]
 CASES = (NUMBERS + MONEY + CONVERSIONS + RANGES + QUALIFIERS + VAGUE + COUNTS + OTHER_UNITS + ATTRIBUTES
@@ -417,6 +425,7 @@ NOT_CLAIMS = [
     "Output grew in 2023 to a record.",
     "© 2025 Reuters",
     "Figures are shown in (billions of euros) throughout.",
+    "Share this post: 12",
 ]
 
 # Known gaps, by reason. Each runs as a strict xfail: a fix moves the row to CASES.
@@ -429,6 +438,8 @@ KNOWN_GAPS = [
     N("The annual revenue is ($99.99).", "($99.99)", -99.99, "USD"),
     # A bare figure whose noun only the paragraph's topic gives ("its 155mm output to 50,000").
     N("Nammo will lift its 155mm output to 50,000 a year.", "50,000", 50_000, "shell"),
+    # A line of a box of figures whose label has no plural ("Crew per ship: 118").
+    N("Key figures\nCrew per ship: 118", "118", 118, "crew"),
     # A headline count with no noun ("Three jailed over raid").
     N("Three jailed over jewellery raid", "Three", 3, "person"),
 ]
