@@ -453,6 +453,7 @@ ID_WORDS_BARE: frozenset[str] = frozenset({"week", "wk", "meeting", "session", "
                                            "update", "updates", "stage", "matchday"})
 # Capitalised words that do not start a name: a number after them is not a designation.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "aged", "age",
     "the", "a", "an", "about", "over", "some", "nearly", "almost", "around", "only",
     "up", "another", "all", "in", "by", "with", "of", "for", "to", "at", "on", "from",
     "roughly", "approximately", "just", "exactly", "total", "than", "and", "but", "its",

@@ -25,7 +25,7 @@ def _alt(words: list[str]) -> str:
 _SCALE_LONG = _alt([w for w in SCALES if len(w) > 1 and w != "MM" and w.islower()])
 SCALE_AFTER_DIGITS = rf"""
 (?:
-   \s*(?:{_SCALE_LONG})(?![\w-])                  # 5 million, 5 bn, 5mln
+   (?:\s*|-(?=[a-z]))(?:{_SCALE_LONG})(?![\w])   # 5 million, 5 bn, 5mln, $1.2-billion, $2.5bn-a-year
      (?:\s+and\s+(?:a|one)\s+(?:half|quarter)(?![\w]))?  # 3 million and a half
   |(?-i:MM|[kKMBGTmb])(?![\w])                     # 10M, 1.2b, 5k, $5m (glued)
   |[ ]+(?-i:[kK])(?![\w-])                          # 2.33 k

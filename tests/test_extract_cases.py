@@ -334,6 +334,10 @@ NEWS_QUANTITIES = [  # text                                                quote
     N("It sees revenue of $7.4 billion, plus or minus 2%.", "$7.4 billion", 7.4e9, "USD"),
     N("He won again. Vingegaard, 28, finished second.", "28", 28, "year"),
     N("Germany, 36, and France, 12, agreed.", "36", 36, "number"),   # a list, not an age
+    N("Aged 19, he joined the army.", "19", 19, "year"),
+    N("Ottawa signed a $1.2-billion deal.", "$1.2-billion", 1.2e9, "USD"),
+    N("It is a $2.5bn-a-year budget.", "$2.5bn", 2.5e9, "USD"),
+    N("Plants made 2 million-3 million shells.", "2 million-3 million shells", 2e6, "shell", "range", value_high=3e6),
     N("Key figures\nFrigates ordered: 5\nFirst delivery: 2030", "5", 5, "frigate"),
     N("Unemployment fell to 3.9 pc in May.", "3.9 pc", 3.9, "%"),
 ]
