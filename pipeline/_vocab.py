@@ -87,6 +87,7 @@ QUALIFIERS_BEFORE: list[tuple[str, str]] = sorted([
     ("a max of", "upper_bound"), ("just under", "upper_bound"),
     ("just below", "upper_bound"), ("as many as", "upper_bound"),
     ("as much as", "upper_bound"), ("smaller than", "upper_bound"),
+    ("as large as", "upper_bound"), ("as high as", "upper_bound"), ("as big as", "upper_bound"),
     ("lower than", "upper_bound"), ("lower or equal than", "upper_bound"),
     ("smaller or equal to", "upper_bound"), ("less or equal to", "upper_bound"), ("<=", "upper_bound"), ("< =", "upper_bound"),
     ("<", "upper_bound"), ("capped at", "upper_bound"),
@@ -140,7 +141,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "¥": "JPY", "₹": "INR", "₽": "RUB",
     "₩": "KRW", "₪": "ILS", "₺": "TRY", "₱": "PHP", "₫": "VND", "₦": "NGN", "₡": "CRC",
     "₾": "GEL", "₭": "LAK", "₸": "KZT", "₼": "AZN", "zł": "PLN", "kč": "CZK", "元": "CNY",
-    "ரூ": "LKR", "fr.": "CHF", "chf": "CHF",
+    "ரூ": "LKR", "fr.": "CHF", "chf": "CHF", "rs.": "INR", "rs": "INR",
 }
 # ISO 4217 codes the extractor recognises as words (ISO 4217 list, the currencies
 # that appear in defence-aid and business news; unlisted codes are not guessed).
@@ -281,9 +282,25 @@ PHYSICAL_WORDS: dict[str, str] = {
     "gallons": "gallon", "barrels": "barrel", "barrel": "barrel",
     "hectares": "hectare", "hectare": "hectare", "acres": "acre",
     "square kilometres": "square kilometer", "square kilometers": "square kilometer",
-    "square miles": "square mile",
+    "square miles": "square mile", "square metres": "square meter", "square meters": "square meter",
+    "square feet": "square foot", "cubic metres": "cubic meter", "cubic meters": "cubic meter",
+    "cubic feet": "cubic foot", "centimetre": "centimeter", "centimeter": "centimeter",
+    "millimetre": "millimeter", "millimeter": "millimeter", "yard": "yard",
     "megawatts": "megawatt", "gigawatts": "gigawatt", "kilowatts": "kilowatt",
-    "degrees": "degree", "knots": "knot",
+    "megawatt": "megawatt", "gigawatt": "gigawatt", "kilowatt": "kilowatt",
+    "kilowatt-hours": "kilowatt hour", "kilowatt hours": "kilowatt hour",
+    "megawatt-hours": "megawatt hour", "megawatt hours": "megawatt hour",
+    "gigawatt-hours": "gigawatt hour", "gigawatt hours": "gigawatt hour",
+    "terawatt-hours": "terawatt hour", "terawatt hours": "terawatt hour",
+    "degrees celsius": "degree celsius", "degrees fahrenheit": "degree fahrenheit",
+    "degree celsius": "degree celsius", "degree fahrenheit": "degree fahrenheit",
+    "degrees": "degree", "knots": "knot", "ounces": "ounce", "troy ounces": "ounce",
+    "bushels": "bushel", "carats": "carat", "kilotons": "kiloton", "kilotonnes": "kiloton",
+    "megatons": "megaton", "light-years": "light-year", "light years": "light-year",
+    "kilometres per hour": "kilometer per hour", "kilometers per hour": "kilometer per hour",
+    "miles per hour": "mile per hour", "kilometres per second": "kilometer per second",
+    "kilometers per second": "kilometer per second", "parts per million": "part per million",
+    "millilitres": "milliliter", "milliliters": "milliliter",
 }
 PHYSICAL_SYMBOLS: dict[str, str] = {
     "km": "kilometer", "kms": "kilometer", "m": "meter", "cm": "centimeter",
@@ -295,7 +312,19 @@ PHYSICAL_SYMBOLS: dict[str, str] = {
     "km/h": "kilometer per hour", "mph": "mile per hour", "kph": "kilometer per hour",
     "°C": "degree celsius", "°F": "degree fahrenheit", "TeV": "teraelectronvolt",
     "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte",
+    "GWh": "gigawatt hour", "TWh": "terawatt hour", "kmh": "kilometer per hour",
+    "km/hr": "kilometer per hour", "sq m": "square meter", "m2": "square meter",
+    "m²": "square meter", "m3": "cubic meter", "m³": "cubic meter", "sq ft": "square foot",
+    "bpd": "barrel", "b/d": "barrel", "bbl": "barrel", "oz": "ounce", "kt": "kiloton",
+    "C": "degree celsius", "F": "degree fahrenheit", "ppm": "part per million", "bp": "basis point", "bps": "basis point",
+    "ppb": "part per billion",
 }
+# Symbols read when glued to the digits ("10km", "5kg", "46C"): the num branch of the
+# scan looks ahead for them, as a word character right after digits otherwise ends a
+# figure. Not "m" (5m is a million as often as a metre) nor "t", "g", "l".
+GLUED_SYMBOLS: list[str] = ["km/h", "km/hr", "kmh", "kms", "km", "cm", "mm", "kg", "mph", "kph",
+                            "ft", "lbs", "lb", "ha", "MW", "GW", "kW", "kWh", "MWh", "GWh",
+                            "TWh", "bpd", "ppm", "bps", "bp", "C", "F"]
 
 # Plurals that do not end in "s", and nouns counted without a plural form.
 IRREGULAR_PLURALS: dict[str, str] = {
@@ -386,9 +415,11 @@ ID_WORDS: frozenset[str] = frozenset({
     "phase", "round", "stage", "part", "volume", "vol.", "issue", "item", "line",
     "exercise", "exercises", "room", "flight", "route", "block", "unit", "lot",
     "tranche", "package", "grade", "level", "step", "tier", "season", "episode",
-    "class", "type", "model", "mark", "mk", "series", "batch", "squad", "brigade",
+    "class", "type", "model", "mark", "mk", "boeing", "airbus", "apollo", "iphone", "windows",
+    "formula", "series", "batch", "squad", "brigade",
     "regiment", "battalion", "division", "corps", "army", "fleet", "wing", "group",
     "platoon", "team", "district", "region", "zone", "sector", "gate", "terminal",
+    "junction", "exit", "interstate", "motorway", "pier", "berth",
     "highway", "road", "street", "avenue", "apt", "apartment", "suite", "floor",
     "ramstein", "paragraphs", "day", "photo", "image", "images", "ref", "ref.", "annex", "appendix", "figure", "table", "code",
     "summit", "format", "covid", "covid-", "g", "top", "world war",
@@ -399,8 +430,21 @@ ID_WORDS: frozenset[str] = frozenset({
 # Page furniture of news sites: counters beside these words ("Comments (17)", a line
 # "2,341 shares") are not claims; nor are the page numbers after a pager label.
 PAGE_CLUTTER_LABELS: list[str] = ["comments", "comment", "shares", "share", "replies", "reply",
+                                  "share this post", "share this article", "share this story",
                                   "likes", "views", "reactions", "retweets", "reposts", "photos",
                                   "videos", "images"]
+# Headings of a box of figures ("Key figures", "Facts and numbers"): not what its lines count.
+BOX_HEADINGS: frozenset[str] = frozenset({"figure", "number", "fact", "statistic", "stat",
+                                          "detail", "highlight", "data", "key"})
+# Verbs whose object, when a bare figure, counts people ("the quake killed more than
+# 1,700", "injuring at least 3,400"): casualty and rescue reports in news.
+PERSON_VERBS: list[str] = ["killed", "killing", "kills", "kill", "injured", "injuring", "injures",
+                           "wounded", "wounding", "wounds", "evacuated", "evacuating",
+                           "rescued", "arrested", "detained", "displaced", "hospitalised",
+                           "hospitalized", "employs", "employed", "employing"]
+# Words before a bare number that make it a telephone number ("call police on 101").
+PHONE_CUES: list[str] = ["call", "calls", "calling", "dial", "dialling", "dialing", "ring",
+                         "phone", "telephone", "tel.", "tel", "text", "contact"]
 PAGER_LABELS: list[str] = ["previous updates", "older updates", "newer updates", "updates",
                            "previous posts", "pages", "page"]
 # Words after which a figure with no counted noun is an identifier ("week 23", "session
@@ -409,6 +453,7 @@ ID_WORDS_BARE: frozenset[str] = frozenset({"week", "wk", "meeting", "session", "
                                            "update", "updates", "stage", "matchday"})
 # Capitalised words that do not start a name: a number after them is not a designation.
 NOT_NAME_WORDS: frozenset[str] = frozenset({
+    "aged", "age",
     "the", "a", "an", "about", "over", "some", "nearly", "almost", "around", "only",
     "up", "another", "all", "in", "by", "with", "of", "for", "to", "at", "on", "from",
     "roughly", "approximately", "just", "exactly", "total", "than", "and", "but", "its",

@@ -71,7 +71,10 @@ _SKIP = rf"""
   |(?<![\w.,])0\d{{2,4}}(?:[ \t-]\d{{2,4}}){{1,3}}(?![\d]|[.,]\d)      # 0800 123 456 (a phone number)
   |(?<![\w.,])0\d{{2,}}(?![.,]\d)                                  # 0819 (an identifier)
   |\#\d+|\d+\#                                                     # Issue #212, passcode 717402#
+  |\[\d{{1,3}}\]                                                     # [1] (a footnote marker)
+  |(?:(?<=[(|])|(?<=[(|][ \t]))\d[\d,]*[ \t]+(?:{_CLUTTER_LABELS})(?=[ \t]*(?:[)|\n]|\Z))  # (12 images), | 4 comments
   |(?<![\w/])24\s?[/x]\s?7(?![\w/])                                 # 24/7 (round the clock)
+  |(?<![\w/])9/11(?![\w/])                                         # 9/11 (the attacks)
   |(?<![\w-])(?:nineteen|twenty)[\s-]+(?:{_SPOKEN_YEAR_TAIL})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?![\w-])  # twenty twenty-seven (a year)
   |(?<![^\n])[ \t]*\(?\d{{1,2}}[.)](?=[ \t])                         # 1) or 2. numbering a list line
   |(?:{_CLUTTER_LABELS})\s*[(:]\s*\d[\d,.]*k?\)?                      # Comments (17), Share (245)
@@ -82,8 +85,10 @@ _SKIP = rf"""
   |(?<![\w$-])(?!{_CODE}\d|M{_CODE}|[a-z]+\d+(?:bn|m|k)\b)(?-i:[A-Za-z]+)\d\w*(?:[.+/]\w+)*  # M777, i7, G7
   |(?<![\d,])(?!\d{{1,3}}(?:,\d{{2}})*(?:,\d{{3}})+(?![\d,]))\d+(?:,\d+){{2,}}  # 22,24,26,31 (a list)
   |(?<![\w.,])\d+(?![eExX×]\d)(?-i:[A-DF-WYZa-df-wyz]+)\d\w*        # 2A6, 06F6
-  |(?<![\w.,])\d{{2,3}}\s?-?\s?(?:mm|millimet(?:er|re))(?![\w])    # 155mm, 155-mm calibre
+  |(?<![\w.,])\d{{2,3}}\s?-?\s?(?:mm|millimet(?:er|re))(?![\w])(?!\s+of\b)  # 155mm, 155-mm calibre; not "150mm of rain"
 """
+_GLUED = _alt(V.GLUED_SYMBOLS)
+_A_DURATIONS = ["year", "month", "week", "day", "hour", "minute", "decade", "century"]
 _VAGUE_RE_PART = _alt([p[:-3] if p.endswith(" of") else p for p, _ in V.VAGUE])
 _VAGUE_VALUES = {(p[:-3] if p.endswith(" of") else p): v for p, v in V.VAGUE}
 
@@ -91,7 +96,10 @@ _SCAN = re.compile(rf"""
    (?P<skip>{_SKIP})
   |(?P<mult>(?<![\w-])(?:{_alt(list(V.MULTIPLIERS))})(?![\w-]))
   |(?P<vague>(?<![\w-])(?:{_VAGUE_RE_PART})(?:\s+of(?![\w]))?(?![\w]))
-  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?:(?![\w])|(?={_CODE}(?![a-z]))|(?=元))|{WORDS_PATTERN})
+  |(?P<num>{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?:(?![\w])|(?={_CODE}(?![a-z]))|(?=元)
+           |(?=(?-i:{_GLUED})(?![\w²])))       # 10km, 5kg, 46C: a unit glued to the digits
+          |{WORDS_PATTERN})
+  |(?P<aone>(?<![\w-])an?(?=\s+(?:{_alt(_A_DURATIONS)})(?![\w-])))   # "about a week" (kept only after a qualifier)
 """, _F)
 
 
@@ -136,10 +144,10 @@ _TRIGGER_WORDS = (list(V.UNITS) + list(V.TENS) + list(V.HUNDREDS) + [w for w in 
 _TRIGGER_ANYWHERE = (["http", "www.", "isbn", "issn", "page", "p.", "gmt", "utc"]
                      + [w.split()[0] for w in V.PAGE_CLUTTER_LABELS + V.PAGER_LABELS])
 _TRIGGER_A_WORDS = (list(V.HUNDREDS) + [w for w in V.SCALES if len(w) > 3] + list(V.FRACTIONS) + ["few"]
-                    + list(V.TENS))                      # "a twenty-fifth"
+                    + list(V.TENS) + _A_DURATIONS)       # "a twenty-fifth", "about a week"
 _TRIGGER = rf"""
    \d                                                    # digits, dates, times, codes
-  |['’+(\#.\-−]\.?\d                                     # '90s, +1 222, (555), #212, -5, .25
+  |['’+(\#.\-−\[]\.?\d                                     # '90s, +1 222, (555), #212, -5, .25
   |(?<![^\n])[-−][ \t]+\d                                # - 10 k (a line that is a signed number)
   |[{"".join(V.VULGAR_FRACTIONS)}]
   |[ \t](?<![^\n][ \t])[ \t]*\(?\d                        # an indented list number
@@ -185,7 +193,8 @@ _OVER = re.compile(r"\s+(?P<w>over|out\s+of)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?)])")
 _NUM_ONLY = re.compile(
     rf"(?:{MIXED_PATTERN}|{DIGITS_PATTERN}(?:{SCALE_AFTER_DIGITS})?(?![\w])|{WORDS_PATTERN})", _F)
-_PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?:age)?s?(?:\s+points?)?(?![\w])|pct(?![\w]))",
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?:age)?s?(?:\s+points?)?(?![\w])|pct(?![\w])"
+                      r"|(?-i:pc)(?![\w]))",            # 3.9 pc (British papers)
                       re.IGNORECASE)
 _CUR_WORDS = sorted(V.CURRENCY_WORDS, key=len, reverse=True)
 _CUR_AFTER = re.compile(rf"""
@@ -204,15 +213,16 @@ _DURATION = re.compile(rf"""\s?-?\s?(?P<d>{_alt(list(V.DURATIONS))})(?![\w])
   (?P<tail>['’]s?|\s+old(?![\w])|\s+of\s+age(?![\w]))?""", _F)
 _TIMES = re.compile(r"\s?-?\s?(?:times|fold)(?![\w])", re.IGNORECASE)
 _PHYS_WORD = re.compile(rf"\s?-?\s?(?P<w>{_alt(list(V.PHYSICAL_WORDS))})(?![\w])", re.IGNORECASE)
-_PHYS_SYMBOL = re.compile(rf"(?P<sp> ?)(?P<w>{_alt(list(V.PHYSICAL_SYMBOLS))})(?![\w²/])")
-_QUAL_AFTER = re.compile(rf"\s*,?\s*(?P<q>{_alt([q for q, _ in V.QUALIFIERS_AFTER])})(?![\w])",
+_PHYS_SYMBOL = re.compile(rf"(?P<sp> ?|-)(?P<w>{_alt(list(V.PHYSICAL_SYMBOLS))})(?![\w²/])")
+_QUAL_AFTER = re.compile(rf"\s*,?\s*(?P<q>{_alt([q for q, _ in V.QUALIFIERS_AFTER])})(?![\w])(?!\s+or\s+minus)",
                          re.IGNORECASE)
 _QUAL_AFTER_KIND = {q: kind for q, kind in V.QUALIFIERS_AFTER}
 _AGE_BEFORE = re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE)
 # The words of a noun phrase after a figure: letters, inner hyphens and apostrophes,
 # and a designation's digits ("two Leopard 2 tanks").
-_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]|[A-Za-z]|\d+(?:[A-Za-z]\w*)?(?![\w.,]\d))")
-_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our|all|his|her)\s+(?:\d+\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]\+?|[A-Za-z]|\d+(?:[A-Za-z]\w*)?(?![\w.,]\d))")
+_OF_THE = re.compile(r"\s+of\s+(?:the|its|their|these|those|our|all|his|her)\s+"
+                     r"(?:(?:last|first|next|past|previous|final|remaining)\s+)?(?:\d+\s+)?", re.IGNORECASE)
 _NOUN_MODIFIERS = frozenset({"more", "other", "additional", "further", "new", "extra", "modern",
                              "old", "used", "different", "separate", "such"})
 _EQUIPMENT = re.compile(rf"(?P<d>{_alt(list(V.EQUIPMENT_TYPES))})(?:s|['’]s)?(?![\w/-])", re.IGNORECASE)
@@ -253,7 +263,8 @@ _YEAR_BEFORE = frozenset({"in", "since", "by", "from", "until", "till", "during"
                           "through", "between", "and", "for", "end", "start", "summer",
                           "spring", "autumn", "winter", "fall", "circa", "c.", "fy", "its",
                           "until", "around", "is", "was", "on", "at", "beginning",
-                          "constant", "current", "real", "nominal"})   # constant 2015 prices
+                          "constant", "current", "real", "nominal",    # constant 2015 prices
+                          "copyright"})                              # Copyright 2025 Reuters
 
 # Small patterns of _scan_one, compiled once.
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -261,6 +272,9 @@ _A_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"(?i:thousand|million|billion|trillion|lakh|crore)")
 _OF_ANOTHER_BY = re.compile(r"\s+(?:of|another|by)\b")
 _GLUED_M = re.compile(r"\d(?-i:m)\Z")
+_YEAR_THEN_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d")   # 5,000 or 2.5 after a year: not its range
+_GLUED_GT = re.compile(r"(?<![\d.,])\d(?-i:G)\Z")     # 3G, 4G, 5G (mobile generations); "10G" is giga
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)(?:[ \t]+([A-Za-z][\w'’-]*))?(?:[ \t]+([A-Za-z][\w'’-]*))?")
 _CUR_BEFORE_HIGH = re.compile(rf"(?:{_alt(_SYMBOLS)}|{_CODE})\s*", re.IGNORECASE)
 _ORDINAL_OR_TIME = re.compile(r"(?:st|nd|rd|th)\b|[:/]\d")
 _DIGIT_OR_SLASH = re.compile(r"\d|/")
@@ -270,6 +284,21 @@ _EURO_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _LETTERS = re.compile(r"[a-z]+")
 _SPACES_RE = re.compile(r"\s+")
 _OF_NEXT = re.compile(r"\s+of\b")
+_A_DURATION_AFTER = re.compile(rf"\s+(?P<d>{_alt(_A_DURATIONS)})(?![\w-])", re.IGNORECASE)
+_TEMPERATURE = re.compile(r"[-−]?\d{1,3}(?:\.\d)?")   # 46C, -5C; not "212C" after a name
+_AGO = re.compile(r"\s+(?:ago|earlier|before|later|previously|from\s+now)\b", re.IGNORECASE)
+_SLASHED = re.compile(r"(\d+)/(\d+)")
+_BARE_SCALE = frozenset({"thousand", "million", "billion", "trillion", "hundred", "lakh", "crore"})
+_EQUATION_AFTER = re.compile(r"[ \t]?=[ \t]?\d[\d.,]*(?:[ \t]*(?:[A-Za-z]+|[€$£¥]))?")
+_TALLY_SEP = re.compile(r"[ \t]?[-–][ \t]?")
+_NAME_AGE_BEFORE = re.compile(r"[A-Z][a-z'’-]+[ \t]+[A-Z][a-z'’-]+,[ \t]\Z")
+_NAME_AGE_AFTER = re.compile(r",[ \t]")
+# A surname alone opening a sentence, then the age, then a verb: "Vingegaard, 28, finished".
+_SURNAME_AGE_BEFORE = re.compile(r"(?:\A|[.!?][\"”’]?\s+|\n\s*)[A-Z][a-z'’-]+,[ \t]\Z")
+_VERB_AFTER_AGE = re.compile(r",[ \t]+(?!and\b|or\b|the\b|a\b|an\b)[a-z]+(?:ed|s)\b")
+_PHONE_BEFORE = re.compile(rf"(?<![\w])(?:{_alt(V.PHONE_CUES)})(?![\w])[^.\n]{{0,40}}\bon[ \t]*\Z",
+                           re.IGNORECASE)
+_PHYSICAL_UNITS = frozenset(V.PHYSICAL_WORDS.values()) | frozenset(V.PHYSICAL_SYMBOLS.values())
 
 @dataclass(frozen=True)
 class Found:
@@ -475,6 +504,43 @@ def _read_number(text: str, start: int, end: int, decimal_separator: Optional[st
     return value, end, has_scale
 
 
+def _plural_follows(text: str, pos: int) -> bool:
+    """Whether a plural noun (or a currency word) stands in the three words after `pos`,
+    before any stop word: "1.2m people", "3m barrels a day", not "the 100m final"."""
+    nm = _NEXT_WORDS.match(text, pos)
+    for w in (nm.groups() if nm else ()):
+        if not w or w.lower() in _STOP_WORDS:
+            return False
+        if _looks_plural(w) and w[0].islower():
+            return True
+    return False
+
+
+def _a_duration(text: str, m: re.Match, min_start: int) -> tuple[Optional[Found], int]:
+    """"about a week", "more than a decade": one duration, a claim only after a true
+    qualifier ("a year earlier", "50,000 a month", "over a year" are not)."""
+    qual_word, q_start = _qualifier_before(text, m.start())
+    d = _A_DURATION_AFTER.match(text, m.end())
+    if (qual_word not in _QUAL_KIND or qual_word == "over" or q_start < min_start or not d
+            or _AGO.match(text, d.end())):                # "lower than a year ago": a time, not a length
+        return None, m.end()
+    unit, value = d.group("d").lower(), 1
+    if unit in ("decade", "century"):
+        unit, value = "year", (10 if unit == "decade" else 100)
+    return Found(q_start, d.end(), Decimal(value), None, unit, _QUAL_KIND[qual_word], False,
+                 m.start(), d.end()), d.end()
+
+
+def _is_identifier_fraction(text: str, s: int, e: int, num_text: str) -> bool:
+    """"4471/25", "58/2025", "(1/8)": a reference, a number of a year or a photo counter,
+    not a fraction (a fraction is proper: "3/4", "1/40")."""
+    fm = _SLASHED.fullmatch(num_text)
+    if not fm:
+        return False
+    a, b = int(fm.group(1)), int(fm.group(2))
+    return a >= b or 1900 <= b <= 2100 or (text[s - 1:s] == "(" and text[e:e + 1] == ")")
+
+
 def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Found], int]:
     """Read the claim whose figure the scan found at `m`; return it (or None) and
     where the scan goes on."""
@@ -494,6 +560,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         qualifier = _QUAL_KIND.get(qual_word or "", "exact")
         return Found(q_start if qual_word else s, m.end(), Decimal(V.MULTIPLIERS[word]), None,
                      "times", qualifier, False, s, m.end()), m.end()
+    if m.lastgroup == "aone":
+        return _a_duration(text, m, min_start)
     if vague:
         key = _SPACES_RE.sub(" ", m.group("vague").lower())
         key = key[:-3] if key.endswith(" of") else key
@@ -504,7 +572,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     else:
         value, e, has_scale = _read_number(text, s, m.end())
         num_text = text[s:e]
-        if value is None:
+        if value is None or num_text.lower() in _BARE_SCALE:   # "(EUR billion)": a column's scale
+            return None, m.end()
+        if _is_identifier_fraction(text, s, e, num_text):
             return None, m.end()
     num_start, num_end = s, e
     lw = num_text.lower()
@@ -540,10 +610,17 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
     if currency and cur_start < min_start:          # "10 rmb 20 usd": rmb is the 10's
         currency, cur_start, cur_mult = None, s, Decimal(1)
     q_anchor = cur_start if currency else s
+    if currency and value == 1:                     # "(The $1 = 0.9655 euros)": a wire's rate note
+        eq = _EQUATION_AFTER.match(text, e)
+        if eq:
+            return None, eq.end()
 
     # "m"/"b" glued to digits scale only money ("$5m"); "1m" alone is a metre.
-    if not vague and not currency and _GLUED_M.search(num_text):
+    # Without a currency it is a million only before a plural ("1.2m people", "3m barrels").
+    if not vague and not currency and _GLUED_M.search(num_text) and not _plural_follows(text, e):
         return None, m.end()
+    if not vague and not currency and _GLUED_GT.search(num_text):
+        return None, m.end()                        # 5G networks: a designation
 
     qual_word, q_start = _qualifier_before(text, q_anchor)
     if qual_word and q_start < min_start:
@@ -577,7 +654,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             n2 = _NUM_ONLY.match(text, p2)
             if n2 and n2.end() > p2:
                 v2, e2, scale2 = _read_number(text, p2, n2.end())
-                if v2 is not None and not _is_year(text[p2:e2], v2) and not _ORDINAL_OR_TIME.match(text[e2:e2 + 3]):
+                if (v2 is not None and not _is_year(text[p2:e2], v2) and not _ORDINAL_OR_TIME.match(text[e2:e2 + 3])
+                        and not (_is_year(num_text, value) and _YEAR_THEN_FIGURE.match(text, p2))):  # "in 2023 to 5,000"
                     lo = value
                     if scale2 and not has_scale and "," not in num_text and lo is not None:
                         sc = v2 / parse_number(re.sub(r"[^\d.,\s]", "", text[p2:e2]).strip() or "1") \
@@ -589,6 +667,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                         has_scale = has_scale or scale2
                         qualifier = "range"
                         num_end = e2
+                    elif (_TALLY_SEP.fullmatch(text, e, p2) and not currency and _BARE_INT.fullmatch(num_text)
+                          and _BARE_INT.fullmatch(text[p2:e2]) and not _PERCENT.match(text, e2)):
+                        return None, e2                  # 52-48, 3-1: a vote tally or a score
     if value is None:
         return None, m.end()
 
@@ -693,6 +774,11 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                     value_high = value_high * 100 if value_high is not None else None
             elif _AGE_BEFORE.search(text, max(0, s - 12), s):
                 unit = "year"
+            elif (len(num_text) <= 2 and num_text.isdigit() and _NAME_AGE_AFTER.match(text, e)
+                  and (_NAME_AGE_BEFORE.search(text, max(0, s - 40), s)
+                       or _SURNAME_AGE_BEFORE.search(text, max(0, s - 30), s)
+                       and _VERB_AFTER_AGE.match(text, e))):
+                unit = "year"                            # "Daniel Moss, 34, was jailed": an age
             elif tm:
                 unit, end = "times", tm.end()
             else:
@@ -700,7 +786,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                 ps = _PHYS_SYMBOL.match(text, e)
                 if pw:
                     unit, end = V.PHYSICAL_WORDS[_SPACES_RE.sub(" ", pw.group("w").lower())], pw.end()
-                elif ps and (len(ps.group("w")) > 1 or not ps.group("sp")):
+                elif ps and (len(ps.group("w")) > 1 or not ps.group("sp")) and not (
+                        ps.group("w") in ("C", "F") and not _TEMPERATURE.fullmatch(num_text)):
                     unit, end = V.PHYSICAL_SYMBOLS[ps.group("w")], ps.end()
                 else:
                     noun, nend = _noun_after(text, e, value)
@@ -722,16 +809,22 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # Not claims: years used as dates, designations, identifiers.
     if not vague and value_high is None:
-        if _is_year(num_text, value) and (unit is None or prev_l in _YEAR_BEFORE) and currency is None:
+        if _is_year(num_text, value) and currency is None and (
+                unit is None or prev_l in _YEAR_BEFORE
+                or prev_l.endswith(("'s", "’s"))        # "Germany's 2025 defence budget"
+                or text[max(0, s - 2):s].strip() == "©"):   # "© 2025 Reuters"
             return None, max(e, m.end())
         bare_int = _BARE_INT.fullmatch(num_text) is not None
+        if bare_int and currency is None and not unit and _PHONE_BEFORE.search(text, max(0, s - 60), s):
+            return None, max(e, m.end())       # "call police on 101"
         if (_PLAIN_NUMBER.fullmatch(num_text) and currency is None
                 and unit not in ("%",)):              # "Figure 2.1", "week 23", "day two"
             if (prev_l.rstrip(".") in V.ID_WORDS or prev_l in V.ID_WORDS or prev.startswith("#")
                     or prev_l in V.ID_WORDS_BARE and not unit):
                 return None, max(e, m.end())
         if bare_int and currency is None and unit not in ("%",):
-            if (prev[:1].isupper() and prev_l.rstrip(".,") not in V.NOT_NAME_WORDS
+            if ((prev[:1].isupper() or prev[:1].islower() and not prev[1:].islower() and prev[1:].isalpha())
+                    and prev_l.rstrip(".,") not in V.NOT_NAME_WORDS
                     and prev_l not in V.MONTHS and prev_l not in V.WEEKDAYS
                     and not prev_l.endswith(("'s", "’s")) and not prev.endswith((".", ",", ":"))
                     and text[max(0, s - 1):s] in (" ", "\u00a0")
@@ -750,7 +843,8 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # European thousands: a count or a money amount with three decimals is 1.500 = 1500.
     if (not has_scale and _EURO_THOUSANDS.fullmatch(num_text) and value_high is None
-            and unit and unit not in ("%",) and unit not in V.DURATIONS.values()):
+            and unit and unit not in ("%",) and unit not in V.DURATIONS.values()
+            and unit not in _PHYSICAL_UNITS):                # 42.195 km is a decimal
         value = Decimal(num_text.replace(".", "")) * (cur_mult if currency else 1)
 
     start = q_start if qual_word and qual_word not in ("from",) or (qual_word == "from" and value_high is not None) else (cur_start if currency else s)
@@ -855,6 +949,9 @@ def _heading_noun(text: str, f: Found) -> tuple[bool, Optional[str]]:
     line_start = text.rfind("\n", 0, f.start) + 1
     if not _LABEL_LINE.fullmatch(text, line_start, f.start):
         return False, None
+    first = _HEADING_NOUN.search(text, line_start, f.start)
+    if first and _looks_plural(first.group("n")) and first.group("n").lower() not in _STOP_WORDS:
+        return True, singular(first.group("n"))        # "Frigates ordered: 5"
     pos = line_start - 1
     for _ in range(30):
         if pos <= 0:
@@ -864,9 +961,26 @@ def _heading_noun(text: str, f: Found) -> tuple[bool, Optional[str]]:
         if line.strip() and not re.match(r"[ \t]*(?:[-*•–·]\s*)?[^\n:.]{1,40}:[ \t]*\S", line):
             if len(line) > 120 or re.search(r"[.!?][\"”’]?\s*\Z", line):
                 return True, None                      # a sentence, not a heading
-            return True, _plural_in(_HEADING_NOUN, text, prev_start, pos)
+            noun = _plural_in(_HEADING_NOUN, text, prev_start, pos)
+            return True, None if noun in V.BOX_HEADINGS else noun
         pos = prev_start - 1
     return True, None
+
+
+_COORDINATED = re.compile(r"[ \t]*(?:,|,?[ \t]+(?:and|or))[ \t]+")
+_PERSON_VERB_BEFORE = re.compile(rf"(?<![\w])(?:{_alt(V.PERSON_VERBS)})[ \t]+\Z", re.IGNORECASE)
+_SCALED_QUOTE = re.compile(r"(?i:thousand|million|billion|trillion|bn|mn|mln|bln)\b|\d(?-i:bn|m|k)\b")
+
+
+def _coordinated_unit(text: str, f: Found, prev: Optional[Found], nxt: Optional[Found]) -> Optional[str]:
+    """The unit a bare figure shares with the figure joined to it by "and", "or" or a
+    comma: "aged 41 and 38" -> year, "nine and 10 years" -> year. Not money: "$5 and 7"
+    is not how two sums are written."""
+    for g, lo, hi in ((prev, prev and prev.end, f.start), (nxt, f.end, nxt and nxt.start)):
+        if (g is not None and g.unit and not g.unit.isupper() and g.value_high is None
+                and not g.vague and _COORDINATED.fullmatch(text, lo, hi)):
+            return g.unit
+    return None
 
 
 def _borrow_units(text: str, found: list[Found]) -> list[Found]:
@@ -877,11 +991,16 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
     spans = sentence_spans(text)
     starts = [a for a, _ in spans]
     out: list[Found] = []
-    for f in found:
+    for i, f in enumerate(found):
         if not f.unit:
             here = bisect.bisect_right(starts, f.start) - 1
             s_lo = spans[here][0] if here >= 0 else 0
             listed, noun = _heading_noun(text, f)
+            if noun is None and not listed:
+                noun = _coordinated_unit(text, f, out[-1] if out else None,
+                                         found[i + 1] if i + 1 < len(found) else None)
+            if noun is None and not listed and _PERSON_VERB_BEFORE.search(text, max(0, f.start - 20), f.start):
+                noun = "person"                          # "killing more than 1,700"
             if noun is None and not listed:
                 lo = max(s_lo, out[-1].end if out else 0)
                 noun = _plural_in(_NOUN_OF, text, lo, f.start, last=True)
@@ -889,7 +1008,12 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
                 for prev in reversed(out):
                     there = bisect.bisect_right(starts, prev.start) - 1
                     if here - there > 1 or (here != there and (prev.unit in V.DURATIONS.values()
-                                                               or prev.unit.isupper() or prev.unit in ("%", "times"))):
+                                                               or prev.unit.isupper() or prev.unit in ("%", "times")
+                                                               or prev.unit in _PHYSICAL_UNITS)):
+                        break
+                    if (here == there and prev.unit.isupper() and prev.value_high is None
+                            and _SCALED_QUOTE.search(text, f.start, f.end)):
+                        noun = prev.unit                 # "170 billion euros ..., about 63 billion of it"
                         break
                     if prev.unit and prev.unit[:1].islower() and prev.unit not in V.DURATIONS.values() and prev.unit != "times":
                         noun = prev.unit
@@ -906,10 +1030,63 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# A table's scale in its title or heading: "(EUR billion)", "(€bn)", "(in USD million)",
+# "(billions of euros)". Its bare figures are that money.
+_TABLE_SCALE = re.compile(rf"""\((?:in\s+)?(?:
+    (?P<c1>{_alt(_SYMBOLS)}|{_CODE})\s*(?P<s1>billions?|bn|bln|millions?|mn|mln|m|thousands?|k)
+   |(?P<s2>billions?|millions?|thousands?)\s+(?:of\s+)?(?P<c2>{_alt(_CUR_WORDS)}))\)""", _F)
+_TABLE_ROW = re.compile(r"[^\n]*\S(?:[ ]{2,}|\t|[ ]?\|[ ]?)\S[^\n]*")
+
+
+def _table_money(text: str, found: list[Found]) -> list[Found]:
+    """Bare figures in the rows of a table whose title gives currency and scale
+    ("Table 2. Aid allocated (EUR billion)", then "Germany    12.6    10.1") are that
+    money: 12.6 -> EUR 12.6 billion. Rows are lines with columns (two spaces, a tab or a
+    bar); the table ends at the first line that is not one."""
+    if "(" not in text:
+        return found
+    spans: list[tuple[int, int, str, Decimal]] = []
+    headings: list[tuple[int, int]] = []
+    for h in _TABLE_SCALE.finditer(text):
+        headings.append((h.start(), h.end()))
+        cur = h.group("c1")
+        if cur:
+            key = _SPACES_RE.sub(" ", cur.lower())
+            code = V.CURRENCY_SYMBOLS.get(key) or V.CODE_ALIASES.get(cur.upper(), cur.upper())
+        else:
+            code = _currency_word(text, h.group("c2"), h.start())
+        word = (h.group("s1") or h.group("s2")).lower().rstrip("s")
+        scale = Decimal(V.SCALES.get(word) or V.SCALES.get(word + "s") or 1)
+        pos = text.find("\n", h.end())
+        end = pos
+        while pos != -1:
+            nl = text.find("\n", pos + 1)
+            line_end = len(text) if nl == -1 else nl
+            if text[pos + 1:line_end].strip():
+                if not _TABLE_ROW.fullmatch(text, pos + 1, line_end):
+                    break
+                end = line_end
+            pos = nl
+        if end > h.end():
+            spans.append((h.end(), end, code, scale))
+    if not headings:
+        return found
+    out = []
+    for f in found:
+        if any(lo <= f.start < hi for lo, hi in headings):
+            continue                                     # "(in billions of euros)" names the scale
+        for lo, hi, code, scale in spans:
+            if lo <= f.start < hi and not f.unit and f.value_high is None and not f.vague:
+                f = replace(f, value=f.value * scale, unit=code)
+                break
+        out.append(f)
+    return out
+
+
 def _claims(text: str, doc: Optional[Document] = None) -> list[tuple[Found, Claim]]:
     """Found figures and their claims; with `doc`, each claim carries its document and id
     (given to the constructor, so each claim is validated once and never copied)."""
-    found = _borrow_units(text, find_quantities(text))
+    found = _borrow_units(text, _table_money(text, find_quantities(text)))
     attrs = describe(text, found)
     out = []
     for f, a in zip(found, attrs):

@@ -25,7 +25,7 @@ def _alt(words: list[str]) -> str:
 _SCALE_LONG = _alt([w for w in SCALES if len(w) > 1 and w != "MM" and w.islower()])
 SCALE_AFTER_DIGITS = rf"""
 (?:
-   \s*(?:{_SCALE_LONG})(?![\w-])                  # 5 million, 5 bn, 5mln
+   (?:\s*|-(?=[a-z]))(?:{_SCALE_LONG})(?![\w])   # 5 million, 5 bn, 5mln, $1.2-billion, $2.5bn-a-year
      (?:\s+and\s+(?:a|one)\s+(?:half|quarter)(?![\w]))?  # 3 million and a half
   |(?-i:MM|[kKMBGTmb])(?![\w])                     # 10M, 1.2b, 5k, $5m (glued)
   |[ ]+(?-i:[kK])(?![\w-])                          # 2.33 k
@@ -36,7 +36,7 @@ SCALE_AFTER_DIGITS = rf"""
 # lakh grouping; a leading ".25"; scientific "1.3e6" / "1.3x10^6"; fractions "3/4".
 DIGITS_PATTERN = rf"""
 (?:
-  (?:(?<![\w.,\-−])[-−](?=\.?\d)|(?<![\w-])(?:minus|negative)\s+(?=\d)   # a sign only where no word or number precedes
+  (?:(?<![\w.,\-−])[-−](?=\.?\d)|(?<![\w-])(?<!plus\ or\ )(?:minus|negative)\s+(?=\d)   # a sign only where no word or number precedes; "plus or minus 2%" is a margin
     |(?:\A|(?<=\n\n))[-−][ \t]+(?=\d[\d.,/ \t]*(?:(?:{_SCALE_LONG}|[kKMBGT])[ \t]*)?(?:\n[ \t]*\n|\n?\Z))  # "- 10 k": a paragraph that is one signed number; a bullet has words after, or other bullets around
   )?
   (?>
@@ -69,7 +69,7 @@ _A_COMPOUND = rf"(?:{_alt(list(TENS))}){_JOIN}(?:{_alt(list(_UNIT_ORDINALS))})(?
 # parse_word_prefix() later cuts an "and" that joins two separate numbers.
 WORDS_PATTERN = rf"""
 (?<![\w-])
-(?:(?:minus|negative)\s+)?
+(?:(?<!plus\ or\ )(?:minus|negative)\s+)?
 (?:(?:a|an)\s+(?=(?:{_A_WORDS})(?![\w])|{_A_COMPOUND}))?
 {_ELEMENT}
 (?:

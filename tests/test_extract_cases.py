@@ -288,8 +288,61 @@ NEWS_ATTRIBUTES = [
     Case("Last week 40 countries joined the coalition.", "40 countries", 40, "country", subject=None),
     Case("Tokyo will spend ¥40 billion this financial year.", "¥40 billion", 40e9, "JPY", period="year"),
 ]
+# General news: physical units glued to the digits or joined by a hyphen, decimals that
+# are not thousands, units shared by coordinated figures, ages, one duration after a
+# qualifier, casualty counts, money shared within a sentence.
+NEWS_QUANTITIES = [  # text                                                quote                 value          unit
+    N("She ran 10km in the rain.", "10km", 10, "kilometer"),
+    N("The parcel weighed 5kg on arrival.", "5kg", 5, "kilogram"),
+    N("Police clocked him at 110mph on the motorway.", "110mph", 110, "mile per hour"),
+    N("Temperatures hit 46C in Seville.", "46C", 46, "degree celsius"),
+    N("The thermometer read 117F at noon.", "117F", 117, "degree fahrenheit"),
+    N("It fell to -5C overnight.", "-5C", -5, "degree celsius"),
+    N("A 225-km line links the two ports.", "225-km", 225, "kilometer"),
+    N("The runners covered 42.195 km each.", "42.195 km", 42.195, "kilometer"),
+    N("The country used 68 billion cubic metres of gas.", "68 billion cubic metres", 68e9, "cubic meter"),
+    N("The flat has 85 square metres of floor.", "85 square metres", 85, "square meter"),
+    N("Output was cut by 5.85 million bpd.", "5.85 million bpd", 5.85e6, "barrel"),
+    N("Exports reached 2.1 million b/d in May.", "2.1 million b/d", 2.1e6, "barrel"),
+    N("The farm makes 3 TWh a year.", "3 TWh", 3, "terawatt hour"),
+    N("The plant will store 100 gigawatt-hours.", "100 gigawatt-hours", 100, "gigawatt hour"),
+    N("Winds of 90 kilometres per hour hit the coast.", "90 kilometres per hour", 90, "kilometer per hour"),
+    N("The state paid Rs 500 crore for the bridge.", "Rs 500 crore", 5e9, "INR"),
+    N("Her brothers, aged 41 and 38, were jailed.", "38", 38, "year"),
+    N("They received nine and 10 years respectively.", "nine", 9, "year"),
+    N("Daniel Moss, 34, was sentenced on Friday.", "34", 34, "year"),
+    N("The pause lasted about a week.", "about a week", 1, "week", "approx"),
+    N("The town has waited more than a decade.", "more than a decade", 10, "year", "lower_bound"),
+    N("The quake killed more than 1,700 in the region.", "more than 1,700", 1700, "person", "lower_bound"),
+    N("Eight OPEC+ members agreed the cut.", "Eight OPEC+ members", 8, "member"),
+    N("City have won 7 of their last 9 league matches.", "7", 7, "match"),
+    N("The bloc gave 170 billion euros, about 63 billion of it in arms.", "about 63 billion", 63e9, "EUR", "approx"),
+    N("It needs an accuracy of about 1/40 of a wavelength.", "about 1/40", 0.025, "number", "approx"),
+    N("Hailstones were as large as 5 cm.", "as large as 5 cm", 5, "centimeter", "upper_bound"),
+    N("About 1.2m people live in the city.", "About 1.2m people", 1.2e6, "person", "approx"),
+    N("The field pumps 3m barrels a day.", "3m barrels", 3e6, "barrel"),
+    N("Carbon dioxide reached 420 ppm in May.", "420 ppm", 420, "part per million"),
+    N("Output rose from 2,000 shells a month in 2023 to 5,000 shells a month.", "5,000 shells", 5000, "shell"),    N("The bank cut rates by 25bp.", "25bp", 25, "basis point"),
+    # a table's bare figures take currency and scale from its title; rows have columns
+    N("Table 1. Aid (EUR billion)\nCountry    Allocated\nGermany    12.6\n", "12.6", 12.6e9, "EUR"),
+    N("Aid by donor (in USD million)\n\nPoland | 450\nLatvia | 112\n", "112", 112e6, "USD"),
+    N("Aid (€bn)\nGermany    12.6\nThe minister also sent 5 tanks.", "5 tanks", 5, "tank"),
+    # rain in millimetres (not a calibre), a margin "plus or minus", a surname and an age,
+    # a box of key figures whose label names the noun
+    N("The storm brought up to 150mm of rain.", "up to 150mm", 150, "millimeter", "upper_bound"),
+    N("It sees revenue of $7.4 billion, plus or minus 2%.", "2%", 2, "%"),
+    N("It sees revenue of $7.4 billion, plus or minus 2%.", "$7.4 billion", 7.4e9, "USD"),
+    N("He won again. Vingegaard, 28, finished second.", "28", 28, "year"),
+    N("Germany, 36, and France, 12, agreed.", "36", 36, "number"),   # a list, not an age
+    N("Aged 19, he joined the army.", "19", 19, "year"),
+    N("Ottawa signed a $1.2-billion deal.", "$1.2-billion", 1.2e9, "USD"),
+    N("It is a $2.5bn-a-year budget.", "$2.5bn", 2.5e9, "USD"),
+    N("Plants made 2 million-3 million shells.", "2 million-3 million shells", 2e6, "shell", "range", value_high=3e6),
+    N("Key figures\nFrigates ordered: 5\nFirst delivery: 2030", "5", 5, "frigate"),
+    N("Unemployment fell to 3.9 pc in May.", "3.9 pc", 3.9, "%"),
+]
 CASES = (NUMBERS + MONEY + CONVERSIONS + RANGES + QUALIFIERS + VAGUE + COUNTS + OTHER_UNITS + ATTRIBUTES
-         + DISTANT_NOUNS + DESIGNATIONS + RESULTS + WORDING + NEWS_ATTRIBUTES)
+         + DISTANT_NOUNS + DESIGNATIONS + RESULTS + WORDING + NEWS_ATTRIBUTES + NEWS_QUANTITIES)
 
 NOT_CLAIMS = [
     "The ministers met at the 19th meeting.",
@@ -347,6 +400,36 @@ NOT_CLAIMS = [
     "Figure 3.2 shows the trend.",
     "Table 4 lists the deliveries.",
     "Figures are in constant 2020 prices.",
+    # scores and vote tallies, a wire's rate note, footnote markers, a column's scale
+    "Manchester City beat Chelsea 3-1 on Sunday.",
+    "The council approved the budget 52-48.",
+    "The bill passed by a vote of 231-196.",
+    "The match ended in a 2-2 draw.",
+    "The $1 = 0.9655 euros",
+    "Europe gave more.[1] Donors pledged less.[2]",
+    "Table 2. Military aid allocated (EUR billion)",
+    # references, file numbers, photo counters, gallery and comment counts, phone numbers
+    "Quote reference 4471/25 when you call.",
+    "Press release | No: 58/2025",
+    "Workers at the plant. (1/8)",
+    "Photos: Life on the lake (12 images)",
+    "Tags: Denmark, Sweden | 4 comments",
+    "Call police on 101 if you saw it.",
+    "It crashed near junction 23 of the M25.",
+    "Prices are lower than a year ago.",
+    "The Type 212C submarine sailed.",
+    # a metre glued to the digits, mobile generations, product and model numbers
+    "She won the 100m final.",
+    "Operators are building 5G networks.",
+    "iPhone 15 sales slowed.",
+    "The airline grounded its Boeing 737 Max jets.",
+    "The 9/11 attacks changed aviation.",
+    # a year after a possessive, a year before a figure in "from ... in 2023 to ..."
+    "Germany's 2025 defence budget rises.",
+    "Output grew in 2023 to a record.",
+    "© 2025 Reuters",
+    "Figures are shown in (billions of euros) throughout.",
+    "Share this post: 12",
 ]
 
 # Known gaps, by reason. Each runs as a strict xfail: a fix moves the row to CASES.
@@ -357,6 +440,12 @@ KNOWN_GAPS = [
     N("Leaders of 27 member states met.", "27 member states", 27, "member state"),
     # Accounting negatives in parentheses.
     N("The annual revenue is ($99.99).", "($99.99)", -99.99, "USD"),
+    # A bare figure whose noun only the paragraph's topic gives ("its 155mm output to 50,000").
+    N("Nammo will lift its 155mm output to 50,000 a year.", "50,000", 50_000, "shell"),
+    # A line of a box of figures whose label has no plural ("Crew per ship: 118").
+    N("Key figures\nCrew per ship: 118", "118", 118, "crew"),
+    # A headline count with no noun ("Three jailed over raid").
+    N("Three jailed over jewellery raid", "Three", 3, "person"),
 ]
 
 

@@ -26,11 +26,13 @@ EDGES = [
     "Twice as many, doubled to 10, thrice, the tenfold rise, fourfold",
     "Jan. 5, 2024; 17 February 2024; March 2024; -Jan 5; x-May 2",
     "hundreds of thousands of shells and tens of millions of euros",
+    "10km, 5kg, 46C, 117F, 225-km, 3 TWh; note.[1] (12 images) | 4 comments; about a week, an hour",
 ]
 
 
 def _texts() -> list[str]:
-    out = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "bench" / "devset").glob("*.txt"))]
+    out = [p.read_text(encoding="utf-8") for d in ("devset", "probe")
+           for p in sorted((ROOT / "bench" / d).glob("*.txt"))]
     out += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "inbox").glob("*")) if p.is_file()]
     for suite in sorted(PEER.glob("*.jsonl")):
         out += [json.loads(line)["text"] for line in suite.read_text(encoding="utf-8").splitlines() if line.strip()]
