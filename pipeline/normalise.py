@@ -127,8 +127,11 @@ def refresh(claims: list[Claim], dates: dict[str, Optional[date]], today: date, 
             if rate is not None:
                 update.update(value_eur=to_eur(c.value, rate), eur_rate=rate.eur_per_unit,
                               eur_rate_date=rate.day, eur_rate_source=rate.source)
+        if all(getattr(c, k) == v for k, v in update.items()):
+            seen.append(c)  # most stored claims: nothing to copy
+            continue
         new = c.model_copy(update=update)
         seen.append(new)
-        if not mine and any(getattr(new, k) != getattr(c, k) for k in update):
+        if not mine:
             changed.append(new)
     return seen, changed
