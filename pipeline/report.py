@@ -13,6 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,15 @@ def read_notes(path: Path) -> tuple[list[str], dict[str, dict[str, Any]], set[st
     return [h for _, h in own], notes, shown
 
 
+def _figure(v: Any) -> str:
+    """A figure with thousands separators and no trailing zeros ('1,500,000', not '1,500,000.0').
+
+    >>> _figure(Decimal("1.5E+6")), _figure(Decimal("2.50")), _figure(7)
+    ('1,500,000', '2.5', '7')
+    """
+    return f"{Decimal(str(v)).normalize():,f}"
+
+
 def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
     """What the last run changed: counts, and each series whose latest figure is new."""
     if run is None:
@@ -107,9 +117,9 @@ def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
             continue
         subject, category, unit, per = key
         older = [p for p in s.points if not p.new]
-        was = f"was {older[-1].value:,}" if older else "new series"
+        was = f"was {_figure(older[-1].value)}" if older else "new series"
         lines.append(f"{subject} / {category} / {unit}{' per ' + per if per else ''}: latest "
-                     f"{s.latest.value:,} on {s.latest.when} ({was}).")
+                     f"{_figure(s.latest.value)} on {s.latest.when} ({was}).")
     return lines
 
 
