@@ -163,6 +163,16 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     return splice_rows(buf.getvalue(), {k: (f.chunks, f.links) for k, f in fast.items()})
 
 
+def _file_mode(target: Path) -> int:
+    """The workbook's own permissions, or what a new file gets (mkstemp's 0600 would lock out a team)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _write_atomically(target: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".tracker-", suffix=".xlsx", dir=target.parent)
     try:
@@ -170,6 +180,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

@@ -318,6 +318,20 @@ def test_the_workbook_opens_in_libreoffice_after_the_merge(tracked: tuple[Path, 
     assert proc.returncode == 0 and (tmp_path / "tracker.pdf").stat().st_size > 10_000, proc.stderr
 
 
+def test_the_workbook_gets_the_usual_file_permissions_and_keeps_its_own(tracked: tuple[Path, Path]) -> None:
+    import os
+
+    inbox, out = tracked
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "tracker.xlsx").stat().st_mode & 0o777 == 0o666 & ~umask
+    (out / "tracker.xlsx").chmod(0o640)
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    run(inbox, out)
+    assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")][-1] == "EUR 550 million"
+    assert (out / "tracker.xlsx").stat().st_mode & 0o777 == 0o640
+
+
 def test_an_open_workbook_is_not_overwritten(tracked: tuple[Path, Path]) -> None:
     inbox, out = tracked
     original = (out / "tracker.xlsx").read_bytes()
