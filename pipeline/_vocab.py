@@ -608,6 +608,10 @@ for _name, _canon in [("South Korea", "South Korea"), ("North Korea", "North Kor
     ENTITIES[_name] = _canon
 # Phrases that name a group by what it does: "<word> coalition" etc.
 GROUP_NOUNS: list[str] = ["coalition", "initiative", "model", "contact group", "fund", "alliance"]
+# Endings of plural common nouns for people ("Economists", "Detectives", "Lawmakers",
+# "Ukrainians", "Officials"): one such capitalised word opens a sentence, it names no one.
+# Companies and countries that end so ("Thales", "Airbus", "Netherlands") end otherwise.
+PEOPLE_PLURAL_ENDINGS: tuple[str, ...] = ("ists", "ysts", "ers", "ives", "ians", "cials", "ants", "ents")
 # Capitalised words that never name a subject (titles, news agencies, sentence openers).
 NOT_SUBJECTS: frozenset[str] = frozenset("""
 The A An In On At For From With By But And Or If As This That These Those It Its He She They

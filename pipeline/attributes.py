@@ -264,8 +264,9 @@ def learn_names(text: str) -> dict[str, str]:
             words = words[-1:]                               # "Franco-German KNDS", not "Hensoldt AG"
         if not words or any(w in V.NOT_SUBJECTS or w in V.ENTITIES for w in words) or words[0].isupper() and len(words[0]) > 4:
             continue
-        if len(words) == 1 and words[0].lower() in lower_words:
-            continue                                      # "Output is ...": a common word, written in lower case elsewhere
+        if len(words) == 1 and (words[0].lower() in lower_words or words[0].lower() in V.UNITS or words[0].lower() in V.TENS
+                                or not words[0].isupper() and words[0].endswith(V.PEOPLE_PLURAL_ENDINGS)):
+            continue                                      # "Output is ...", "Three men", "Economists had": common words
         names.add(" ".join(words))
     people = _people(text)
     for m in name_matches:                           # "chief executive Armin Papperger said"

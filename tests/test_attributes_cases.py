@@ -78,6 +78,11 @@ NOT_OWNERS = [
     R("Officials in Prague said the Netherlands had promised €250 million and Canada CAD 40 million.",
       "CAD 40 million", "Canada"),
     R("Leaders of 26 countries backed the plan; Hungary did not sign.",                         "26 countries",     ANY),
+    # A capitalised plural of people or a number word opening a sentence names no one.
+    R("Analysts put the value of the order at $2 billion.",                                     "$2 billion",       None),
+    R("Economists had forecast growth. Exports rose 4% in March.",                              "4%",               None),
+    R("Twelve engineers arrived; Eleven more follow. Officials put the cost at €3 million.",    "€3 million",       None),
+    R("Researchers counted 40 launchers. Thales will build 12 radars.",                         "12 radars",        "Thales"),
 ]
 # Recipients: the subject of "received"; a "to X" after the figure, not past the next
 # figure unless "and" joins them; "to the coalition" is the coalition named before.
