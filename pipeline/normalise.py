@@ -93,10 +93,12 @@ def normalise(doc: Document, claims: list[Claim], today: date,
             else:
                 update.update(value_eur=to_eur(c.value, rate), eur_rate=rate.eur_per_unit,
                               eur_rate_date=rate.day, eur_rate_source=rate.source)
-                if doc.date is None and c.unit != "EUR":
+                stale = rate.source == "ECB" and (on - rate.day).days > MAX_DAYS_BACK
+                if doc.date is None and c.unit != "EUR":  # one warning says both
+                    when = f"{on.isoformat()}, using the ECB rate of {rate.day.isoformat()}" if stale else on.isoformat()
                     found.append(issue(IssueCode.converted_at_run_date, doc.name, claim_id=c.id,
-                                       where="field value_eur", unit=c.unit, date=on.isoformat()))
-                if rate.source == "ECB" and (on - rate.day).days > MAX_DAYS_BACK:
+                                       where="field value_eur", unit=c.unit, date=when))
+                elif stale:
                     found.append(issue(IssueCode.rate_out_of_date, doc.name, claim_id=c.id,
                                        where="field value_eur", unit=c.unit, date=on.isoformat(),
                                        end=rate.day.isoformat()))

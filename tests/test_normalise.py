@@ -115,6 +115,16 @@ def test_a_date_after_the_ecb_history_takes_its_last_fixing_with_a_warning(tmp_p
         ("no_rate", "no exchange rate for RUB on 2031-02-20; the figure is not converted to EUR.")]
 
 
+def test_an_undated_document_after_the_ecb_history_gets_one_warning_naming_the_rate_used(tmp_path: Path) -> None:
+    ecb = tmp_path / "eurofxref-hist.csv"
+    ecb.write_text("Date,USD,\n2031-01-03,1.25,\n")
+    [c], found = normalise(doc("undated.txt", None), [money(125, "USD")], date(2031, 2, 20), load_normaliser(ecb_history=ecb))
+    assert (c.value_eur, c.eur_rate_date) == (Decimal("100.00"), date(2031, 1, 3))
+    assert [(i.code.value, i.message) for i in found] == [
+        ("converted_at_run_date", "the document has no date; USD was converted to EUR at the rate of the run "
+                                  "date (2031-02-20, using the ECB rate of 2031-01-03).")]
+
+
 def test_a_document_without_a_date_converts_at_the_run_date_with_a_warning() -> None:
     [c], found = normalise(doc("undated.txt", None), [money(100, "USD")], date(2024, 9, 20))
     assert (c.value_eur, c.eur_rate_date) == (Decimal("89.56"), date(2024, 9, 20))
