@@ -10,7 +10,7 @@ import logging
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import click
 
@@ -157,22 +157,38 @@ def extract(paths: tuple[Path, ...], as_json: bool, max_bytes: int | None) -> No
     """
     settings = settings_from(max_bytes=max_bytes)
     try:  # tracker.toml's aliases and rates files apply here too
-        processed, problems = flow.extract_paths(list(paths), max_bytes=settings.max_bytes, settings=settings)
+        processed = flow.iter_extract(list(paths), max_bytes=settings.max_bytes, settings=settings)
     except flow.RunError as err:
         raise click.ClickException(str(err)) from None
     if as_json:
-        claims = [claim_json(c, p.source) for p in processed for c in p.claims]
-        # one dumps, not dump: dump encodes piece by piece in Python, dumps in C (same text)
-        sys.stdout.write(json.dumps({"claims": claims, "errors": [issue_json(i) for i in problems]},
-                                    ensure_ascii=False) + "\n")
+        _write_json(processed)
         return
+    problems: list[ValidationIssue] = []
     for p in processed:
+        problems += p.issues
         for c in p.claims:
-            high = f"-{c.value_high:,f}" if c.value_high is not None else ""
-            click.echo(f"{p.key}\t{c.value:,f}{high}\t{c.unit}\t{c.qualifier.value}\t{c.category.value}\t"
+            high = f"-{c.value_high.normalize():,f}" if c.value_high is not None else ""
+            click.echo(f"{p.key}\t{c.value.normalize():,f}{high}\t{c.unit}\t{c.qualifier.value}\t{c.category.value}\t"
                        f"{c.subject or ''}\t{c.quote!r}")
     for i in problems:
         click.echo(f"{i.severity.value}: {describe(i)}", err=True)
+
+
+def _write_json(processed: Iterator[flow.Processed]) -> None:
+    """`{"claims": [...], "errors": [...]}` written a document at a time (memory stays flat),
+    the same text as one json.dumps of the whole object; each document's claims are encoded
+    in one dumps call (the C encoder), not claim by claim."""
+    out = sys.stdout
+    out.write('{"claims": [')
+    problems: list[ValidationIssue] = []
+    first = True
+    for p in processed:
+        problems += p.issues
+        if p.claims:
+            out.write(("" if first else ", ") + json.dumps([claim_json(c, p.source) for c in p.claims],
+                                                           ensure_ascii=False)[1:-1])
+            first = False
+    out.write('], "errors": ' + json.dumps([issue_json(i) for i in problems], ensure_ascii=False) + "}\n")
 
 
 @main.command()

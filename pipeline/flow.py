@@ -94,12 +94,26 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     return found
 
 
-def extract_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None,
-                  settings: Settings | None = None) -> tuple[list[Processed], list[ValidationIssue]]:
-    """Ingest, extract, normalise and validate files, without ledger or workbook."""
+def iter_extract(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None,
+                 settings: Settings | None = None) -> Iterator[Processed]:
+    """Ingest, extract, normalise and validate files one at a time, without ledger or workbook,
+    so a caller that writes each result out holds one document in memory, not the corpus.
+
+    The settings' files are loaded before the first file is read (a bad one raises RunError).
+    """
     today = today or date.today()
     normaliser = run_normaliser(settings) if settings else None
-    processed = [p for f, key in expand(paths) for p in process_file(f, key, max_bytes, today, normaliser)]
+
+    def each() -> Iterator[Processed]:
+        for f, key in expand(paths):
+            yield from process_file(f, key, max_bytes, today, normaliser)
+    return each()
+
+
+def extract_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES, today: date | None = None,
+                  settings: Settings | None = None) -> tuple[list[Processed], list[ValidationIssue]]:
+    """Every file's outcome and all their problems (`iter_extract`, gathered)."""
+    processed = list(iter_extract(paths, max_bytes, today, settings))
     return processed, [i for p in processed for i in p.issues]
 
 
