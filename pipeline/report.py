@@ -128,12 +128,13 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     claims = store.current_claims(ledger)
     runs = store.runs(ledger)
     last = runs[-1] if runs else None
-    new_facts = {r["id"] for r in store.facts(ledger) if last is not None and r["first_run"] == last["id"]}
+    new_facts = store.facts_first_seen(ledger, last["id"]) if last is not None else set()
     facts = store.fact_records(ledger)
     series = build_series(facts, new_facts)
     order = store.register_series(ledger, set(series))
     labels = period_labels(series.values(), period)
     gaps = gaps_by_series(promised_vs_delivered(facts, today))
+    del facts  # the series and gaps hold what the sheets need; the records are the render's largest part
     documents = store.documents(ledger)
     links = {d["key"]: sheets.document_link(d["url"], d["source"]) for d in documents}
     note_headers, notes = store.notes(ledger)
@@ -143,8 +144,7 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     sheets.register_styles(ws["Tracker"])
     first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
-    fast = {"Claims": None, "Review": sheets.write_review(ws["Review"], claims, kept_reviews),
-            "Validation errors": sheets.write_issues(ws["Validation errors"], store.open_issues(ledger)),
+    fast = {"Review": sheets.write_review(ws["Review"], claims, kept_reviews),
             "Documents": sheets.write_documents(ws["Documents"], documents)}
     fast["Claims"], left_out = sheets.write_claims(ws["Claims"], claims, notes, note_headers)
     about_notes = []
@@ -156,6 +156,8 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
         about_notes.append(f"{undated:,} claim(s) come from documents without a date; they are on Claims but "
                            "not on the Tracker.")
     new_claims = sum(1 for c in claims if last is not None and c.get("first_run") == last["id"])
+    del claims  # before the problems are read: the two are the largest parts of a render
+    fast["Validation errors"] = sheets.write_issues(ws["Validation errors"], store.open_issues(ledger))
     sheets.write_about(ws["About"], datetime.now().replace(microsecond=0), runs,
                        _changes(last, new_claims, series), about_notes, period)
     buf = io.BytesIO()

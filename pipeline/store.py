@@ -525,17 +525,14 @@ def current_claims(ledger: Ledger, documents: Iterable[str] | None = None) -> li
         rows = _rows(ledger, CURRENT_CLAIMS + " ORDER BY d.date IS NULL, d.date, c.doc_key, c.start")
     else:
         rows = _batched(ledger, CURRENT_CLAIMS + " AND c.doc_key IN :keys", sorted(set(documents)))
-    out = []
-    for rec in rows:
-        rec = dict(rec)
+    for rec in rows:  # in place: a copy of every row would double the render's largest part
         if rec["review_decision"] in ("correct", "add"):
             for f in EFFECTIVE:
                 if rec["r_" + f] is not None:
                     rec[f] = rec["r_" + f]
         if rec["doc_rejected"]:
             rec["status"] = "rejected"
-        out.append(rec)
-    return out
+    return rows
 
 
 def _batched(ledger: Ledger, sql: str, keys: list[str]) -> list[Row]:
@@ -788,6 +785,11 @@ def facts(ledger: Ledger) -> list[Row]:
     return _rows(ledger,
         """SELECT * FROM facts WHERE current = 1
            ORDER BY subject IS NULL, subject, category, unit, period, first_date IS NULL, first_date, id""")
+
+
+def facts_first_seen(ledger: Ledger, run_id: int) -> set[str]:
+    """Ids of the current facts that run `run_id` found first (About's "new series")."""
+    return {r["id"] for r in _rows(ledger, "SELECT id FROM facts WHERE current = 1 AND first_run = :r", {"r": run_id})}
 
 
 def fact_records(ledger: Ledger) -> list[Fact]:
