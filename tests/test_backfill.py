@@ -33,7 +33,7 @@ def tables(ledger: str) -> dict[str, list[tuple]]:
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_archive(tmp_path_factory.mktemp("archive") / "archive", 1500)
+    return make_archive(tmp_path_factory.mktemp("archive") / "archive", 2500)
 
 
 @pytest.fixture(scope="module")
@@ -51,16 +51,16 @@ def test_backfill_gives_the_same_ledger_rows_as_a_plain_run(archive: Path, plain
     result = invoke("backfill", str(archive), "--out", str(out), "--ledger", ledger_url, "--partition-size", "64")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"Backfill of {archive} on a local Dask cluster of ")
-    assert "read 1494 new or changed document(s) of 1500 (0 unchanged) in 24 partition(s)" in result.output
+    assert "read 2490 new or changed document(s) of 2500 (0 unchanged) in 40 partition(s)" in result.output
     got = tables(ledger_url)
-    assert len(got["claims"]) == 2988 and len(got["documents"]) == 1500
+    assert len(got["claims"]) == 4980 and len(got["documents"]) == 2500
     assert got == plain
     assert rows(ledger_url, "SELECT documents_seen, documents_read, claims_found, complete FROM runs") == [
-        (1500, 1494, 2988, 1)]
+        (2500, 2490, 4980, 1)]
     assert (out / "tracker.xlsx").is_file()
 
     again = invoke("backfill", str(archive), "--out", str(out), "--ledger", ledger_url)  # nothing new: no change
-    assert "read 0 new or changed document(s) of 1500 (1500 unchanged)" in again.output
+    assert "read 0 new or changed document(s) of 2500 (2500 unchanged)" in again.output
     assert tables(ledger_url) == plain
 
 
