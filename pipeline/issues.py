@@ -64,7 +64,7 @@ MESSAGES: dict[IssueCode, tuple[Severity, str, str]] = {
                                  "Correct the unit in the Review sheet."),
     IssueCode.quote_mismatch: (Severity.error, "the quote does not match the document text at its place.",
                                "Report this document to the maintainers."),
-    IssueCode.implausible_magnitude: (Severity.warning, "{value:,} {unit} is implausibly large for a {unit} figure.",
+    IssueCode.implausible_magnitude: (Severity.warning, "{value:,f} {unit} is implausibly large for a {unit} figure.",
                                       "Check the quote; correct or reject the claim."),
     IssueCode.date_in_future: (Severity.warning, "the document date {date} is in the future.",
                                "Check the date in the file name or the 'date:' line."),

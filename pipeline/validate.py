@@ -65,7 +65,7 @@ def validate_claim(claim: Claim, doc: Document) -> list[ValidationIssue]:
         add(IssueCode.quote_mismatch, f"chars {claim.start}-{claim.end}")
     top = hi if hi is not None else v
     if _implausible(claim, top):
-        add(IssueCode.implausible_magnitude, "field value", value=top, unit=unit)
+        add(IssueCode.implausible_magnitude, "field value", value=top.normalize(), unit=unit)
     return found
 
 

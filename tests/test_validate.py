@@ -74,3 +74,8 @@ def test_a_record_that_fails_the_model_becomes_one_issue_per_field() -> None:
         ("schema", "field qualifier", "field qualifier is invalid: "
                                       "input should be 'exact', 'approx', 'lower_bound', 'upper_bound' or 'range'."),
     ]
+
+
+def test_an_implausible_figure_is_written_out_in_full() -> None:
+    [found] = validate(DOC, [claim(value=Decimal("1.79E+13"))], today=date(2025, 1, 1))
+    assert found.message == "17,900,000,000,000 EUR is implausibly large for a EUR figure."
