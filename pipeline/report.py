@@ -123,10 +123,13 @@ def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
     return lines
 
 
-def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date) -> Package:
-    """The pipeline's sheets as a fresh workbook (not yet zipped); About says when Claims could not hold all."""
+def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date, run_id: int = 0) -> Package:
+    """The pipeline's sheets as a fresh workbook (not yet zipped); About says when Claims could not hold all.
+
+    Run `run_id` is shown complete: the ledger marks it so only once this workbook is in place.
+    """
     claims = store.current_claims(ledger)
-    runs = store.runs(ledger)
+    runs = [dict(r, complete=1) if r["id"] == run_id else r for r in store.runs(ledger)]
     last = runs[-1] if runs else None
     new_facts = store.facts_first_seen(ledger, last["id"]) if last is not None else set()
     facts = store.fact_records(ledger)
@@ -198,7 +201,7 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
     if not force and target.is_file() and store.meta(ledger, rendered_key) == str(version) \
             and not kept_reviews:
         return Rendered(None)
-    book = build(ledger, kept_reviews or [], period, today or date.today())
+    book = build(ledger, kept_reviews or [], period, today or date.today(), run_id)
     out.mkdir(parents=True, exist_ok=True)
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []

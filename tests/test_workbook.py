@@ -116,6 +116,8 @@ def test_about_says_what_changed(tracked: tuple[Path, Path]) -> None:
     assert any(line.startswith("Run 2 (") and line.endswith("1 new or changed document(s) read, 1 new claim(s).")
                for line in lines)
     assert "drone coalition / pledge / EUR: latest 550,000,000 on 2024-10-01 (was 500,000,000)." in lines
+    runs = [r[1] for r in about if r and r[0] in (1, 2)]
+    assert [line.rsplit(" / ", 1)[1] for line in runs] == ["yes", "yes"]  # the run this workbook ends is complete
 
 
 def test_a_run_with_nothing_new_leaves_the_workbook_alone(tracked: tuple[Path, Path]) -> None:
