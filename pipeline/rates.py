@@ -183,9 +183,6 @@ class RateBook:
             return Rate(Decimal(1), on, "EUR")
         days = ecb_table(self.ecb_path).get(currency)
         if days:
-            end = history_end(self.ecb_path)
-            if on > end and end in days:
-                return Rate(days[end], end, "ECB")
             for back in range(MAX_DAYS_BACK + 1):
                 day = on - timedelta(days=back)
                 if day in days:
@@ -196,4 +193,8 @@ class RateBook:
                 day = on - timedelta(days=back)
                 if day in mine:
                     return Rate(mine[day][0], day, mine[day][1])
+        if days:  # the user's rate for a day after the history wins over the history's last fixing
+            end = history_end(self.ecb_path)
+            if on > end and end in days:
+                return Rate(days[end], end, "ECB")
         return None

@@ -115,6 +115,16 @@ def test_a_date_after_the_ecb_history_takes_its_last_fixing_with_a_warning(tmp_p
         ("no_rate", "no exchange rate for RUB on 2031-02-20; the figure is not converted to EUR.")]
 
 
+def test_a_users_rate_after_the_ecb_history_wins_over_its_last_fixing(tmp_path: Path) -> None:
+    ecb, rates = tmp_path / "eurofxref-hist.csv", tmp_path / "rates.csv"
+    ecb.write_text("Date,USD,\n2031-01-03,1.25,\n")
+    rates.write_text("date,currency,rate,source\n2031-02-18,USD,1.30,my bank\n")
+    [c], found = normalise(doc("late.txt", date(2031, 2, 20)), [money(130, "USD")], TODAY,
+                           load_normaliser(ecb_history=ecb, rates=rates))
+    assert (c.value_eur, c.eur_rate_date, c.eur_rate_source, found) == (Decimal("100.00"), date(2031, 2, 18),
+                                                                        "my bank", [])
+
+
 def test_an_undated_document_after_the_ecb_history_gets_one_warning_naming_the_rate_used(tmp_path: Path) -> None:
     ecb = tmp_path / "eurofxref-hist.csv"
     ecb.write_text("Date,USD,\n2031-01-03,1.25,\n")
