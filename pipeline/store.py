@@ -363,6 +363,10 @@ def _mark_for_facts(db: Connection, doc_keys: list[str]) -> None:
     if doc_keys:
         _q(db, "INSERT INTO facts_pending (doc_key) VALUES (:k) ON CONFLICT DO NOTHING",
            [{"k": k} for k in sorted(set(doc_keys))])
+        # A facts update that read these documents before now must not store what it read
+        # (another run on a shared ledger): moving the generation makes store_facts refuse it.
+        _q(db, """INSERT INTO meta (key, value) VALUES ('facts_generation', '1')
+                  ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)""")
 
 
 def _bump(db: Connection) -> None:
@@ -624,7 +628,8 @@ FACT_COLUMNS = ["id", "subject", "category", "unit", "period", "value", "value_h
 
 
 def facts_generation(ledger: Ledger) -> int:
-    """How many facts updates the ledger has stored (store_facts checks it did not move)."""
+    """Moves with every facts update stored and every document marked for one (store_facts checks it did not
+    move since its inputs were read)."""
     return int(meta(ledger, "facts_generation") or 0)
 
 
