@@ -121,10 +121,19 @@ def as_date(value: object) -> date | None:
 
 
 def find_title(text: str, path: Path) -> str:
-    """The first line that is neither blank nor a date line; the file name otherwise."""
+    r"""The first line that is not blank, less a leading date line's date ("date 2024-09-20 Kyiv
+    opens ..." is titled "Kyiv opens ..."); the file name otherwise.
+
+    >>> find_title("date: 2024-09-20\n\n# Kyiv opens an office", Path("a.txt"))
+    'Kyiv opens an office'
+    >>> find_title("date 2024-09-20 (Wire) Kyiv opens an office\n", Path("a.txt"))
+    '(Wire) Kyiv opens an office'
+    """
     for line in text.splitlines()[:20]:
         line = line.strip().lstrip("#").strip()
-        if line and not DATE_LINE.match(line):
+        if m := DATE_LINE.match(line):
+            line = line[m.end():].strip(" \t-–—:|,")
+        if line:
             return line[:200]
     return path.stem
 
