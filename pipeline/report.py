@@ -144,6 +144,8 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
 
     wb = sheets.new_workbook()
     ws = {name: wb.create_sheet(name) for name in sheets.SHEETS}
+    for sheet in ws.values():
+        sheets.set_printing(sheet)
     sheets.register_styles(ws["Tracker"])
     first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)

@@ -557,5 +557,19 @@ def register_styles(ws: Any) -> None:
         cell.style_id  # noqa: B018 - asking for it is what numbers the style
 
 
+# Sheets narrow enough to print one page wide and still be read; Tracker and Claims are
+# too wide (a column a month, 27 fields): shrunk to one page their text cannot be read.
+PRINT_ONE_PAGE_WIDE = {"Charts", "Review", "Validation errors", "Documents", "About"}
+
+
+def set_printing(ws: Any) -> None:
+    """Print landscape; the narrower sheets one page wide (as many tall as the rows need)."""
+    ws.page_setup.orientation = "landscape"
+    if ws.title in PRINT_ONE_PAGE_WIDE:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def new_workbook() -> Workbook:
     return Workbook(write_only=True)

@@ -43,6 +43,15 @@ def test_sheets_in_order(tracked: tuple[Path, Path]) -> None:
         "Tracker", "Charts", "Claims", "Review", "Validation errors", "Documents", "About"]
 
 
+def test_sheets_print_landscape_and_the_narrow_ones_one_page_wide(tracked: tuple[Path, Path]) -> None:
+    _, out = tracked
+    wb = load_workbook(out / "tracker.xlsx")
+    assert {ws.title: (ws.page_setup.orientation, ws.sheet_properties.pageSetUpPr.fitToPage if
+                       ws.sheet_properties.pageSetUpPr else None, ws.page_setup.fitToWidth) for ws in wb} == {
+        "Tracker": ("landscape", None, None), "Claims": ("landscape", None, None),
+        **{n: ("landscape", True, 1) for n in ("Charts", "Review", "Validation errors", "Documents", "About")}}
+
+
 def test_tracker_shows_a_series_reported_at_three_dates(tracked: tuple[Path, Path]) -> None:
     _, out = tracked
     rows = sheet_records(out / "tracker.xlsx", "Tracker")
