@@ -30,13 +30,16 @@ EDGES = [
 ]
 
 
-def _texts() -> list[str]:
+def _project_texts() -> list[str]:
     out = [p.read_text(encoding="utf-8") for d in ("devset", "probe")
            for p in sorted((ROOT / "bench" / d).glob("*.txt"))]
     out += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "inbox").glob("*")) if p.is_file()]
-    for suite in sorted(PEER.glob("*.jsonl")):
-        out += [json.loads(line)["text"] for line in suite.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out + EDGES
+
+
+def _peer_texts() -> list[str]:
+    return [json.loads(line)["text"] for suite in sorted(PEER.glob("*.jsonl"))
+            for line in suite.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _walk(next_match) -> list[tuple[int, int, str]]:
@@ -52,11 +55,22 @@ def _walk_every_start(text: str, next_match) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.lastgroup) if (m := next_match(p)) else None for p in range(len(text))]
 
 
-def test_fast_scan_finds_what_the_plain_scan_finds() -> None:
-    texts = _texts()
-    assert len(texts) > 600
+def _same_matches(texts: list[str]) -> None:
     for text in texts:
         assert _walk(extract._scanner(text)) == _walk(partial(extract._SCAN.search, text)), text[:200]
+
+
+def test_fast_scan_finds_what_the_plain_scan_finds() -> None:
+    texts = _project_texts()
+    assert len(texts) > 60
+    _same_matches(texts)
+
+
+@pytest.mark.skipif(not PEER.is_dir(), reason="../shared/peer is not beside the project")
+def test_fast_scan_finds_what_the_plain_scan_finds_in_the_peer_suites() -> None:
+    texts = _peer_texts()
+    assert len(texts) > 500
+    _same_matches(texts)
 
 
 @pytest.mark.parametrize("text", EDGES, ids=[e[:30] for e in EDGES])
