@@ -309,7 +309,7 @@ def write_tracker(ws: Any, order: list[tuple[str, str, str, str]], series: dict,
             ws.append(row)
             continue
         last, first = s.latest, s.first
-        change = last.value - first.value if len(s.points) > 1 else None
+        change = s.change
         source = last.documents[0] if last.documents else None
         row += [num(ws, last.value, last.qualifier), last.qualifier, day(ws, last.when),
                 linked(ws, source, links.get(source or "")), num(ws, first.value, first.qualifier),

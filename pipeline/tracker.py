@@ -51,6 +51,15 @@ class Series:
         return self.points[0]
 
     @property
+    def change(self) -> Decimal | None:
+        """Latest minus first, only when the first was reported on an earlier day: figures of
+        one day (one article's 500,000 and 300,000 rounds of two calibres) are different
+        items of the series, not a change in it."""
+        if self.first.when >= self.latest.when:
+            return None
+        return self.latest.value - self.first.value
+
+    @property
     def documents(self) -> int:
         return len({d for p in self.points for d in p.documents})
 
