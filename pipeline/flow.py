@@ -136,8 +136,9 @@ def out_folder_lock(out: Path, wait: float) -> Iterator[None]:
     try:
         lock.acquire(timeout=wait)
     except Timeout:
-        raise RunError(f"another run is using {out} (lock file {out / LOCK_NAME}{_holder(out)}). "
-                       "Wait for it to finish, or pass --wait SECONDS.") from None
+        advice = (f"Waited {wait:g} seconds; wait for it to finish, or pass a longer --wait." if wait > 0
+                  else "Wait for it to finish, or pass --wait SECONDS.")
+        raise RunError(f"another run is using {out} (lock file {out / LOCK_NAME}{_holder(out)}). {advice}") from None
     note = out / HOLDER_NAME
     try:
         note.write_text(f"process {os.getpid()} on {socket.gethostname()} "

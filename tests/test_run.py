@@ -195,6 +195,12 @@ def test_a_second_run_on_a_busy_out_folder_stops_with_exit_1(inbox: Path, tmp_pa
         f"Error: another run is using {out} (lock file {out / '.tracker.lock'}). "
         "Wait for it to finish, or pass --wait SECONDS.")
     assert not (out / "ledger.sqlite").exists()
+    with FileLock(out / ".tracker.lock"):
+        waited = run(inbox, out, "--wait", "0.2")
+    assert waited.exit_code == 1
+    assert waited.output.splitlines()[-1] == (
+        f"Error: another run is using {out} (lock file {out / '.tracker.lock'}). "
+        "Waited 0.2 seconds; wait for it to finish, or pass a longer --wait.")
 
 
 def test_missing_inbox_stops_with_exit_1(tmp_path: Path) -> None:
