@@ -193,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
                           f"({inside:,.0f} inside its parse calls), peak {res['rss_mb']:.0f} MB")
                     figures += [(f"{name}_chars_per_second", cps), (f"{name}_peak_rss_mb", res["rss_mb"]),
                                 (f"ratio_vs_{name}", ours_cps / cps)]
+                    if inside:  # the stricter ratio: the peer without its start-up and file reading
+                        figures += [(f"{name}_parse_chars_per_second", inside),
+                                    (f"ratio_vs_{name}_parse_only", ours_cps / inside)]
 
         acc = [] if a.no_accuracy else accuracy(a.python)
         for name, value in figures:
