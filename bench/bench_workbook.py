@@ -31,7 +31,7 @@ UNITS = [("EUR", "pledge"), ("USD", "pledge"), ("drone", "delivery"), ("shell", 
 def build_ledger(out: Path, n_claims: int, per_doc: int = 5) -> None:
     from pipeline import store
     from pipeline.models import Claim, Document, RunResult
-    from pipeline.store import Processed
+    from pipeline.models import Processed
 
     ledger = store.open_ledger(out / "ledger.sqlite")
     processed = []

@@ -25,10 +25,9 @@ from typing import Callable, Optional
 
 from . import flow, ingest, store
 from .issues import issue
-from .models import EXTRACTOR_VERSION, IssueCode, RunResult, Step, ValidationIssue
+from .models import EXTRACTOR_VERSION, IssueCode, Processed, RunResult, Step, ValidationIssue
 from .normalise import Normaliser, load_normaliser
 from .settings import Settings
-from .store import Processed
 
 log = logging.getLogger(__name__)
 

@@ -14,24 +14,25 @@ import socket
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from filelock import FileLock, Timeout
 from pydantic import BaseModel
 
-from . import ingest, report, store
+from . import ingest
 from .extract import extract_claims
 from .issues import issue
-from .models import EXTRACTOR_VERSION, Claim, IssueCode, RunResult, Step, ValidationIssue
+from .models import EXTRACTOR_VERSION, Claim, IssueCode, Processed, RunResult, Step, ValidationIssue
 from .normalise import Normaliser, NormaliseSetupError, load_normaliser, normalise
-from .review import read_decisions
-from .settings import DEFAULT_MAX_BYTES, Settings
-from .store import Processed
+from .settings import DEFAULT_MAX_BYTES, WORKBOOK_NAME, Settings
 from .validate import validate
 
-log = logging.getLogger(__name__)
+# The ledger and the workbook (sqlalchemy, openpyxl, lxml) are imported by the functions
+# that use them, so `extract` and `--help` start without them.
+if TYPE_CHECKING:
+    from . import store
 
-WORKBOOK_NAME = report.WORKBOOK_NAME
+log = logging.getLogger(__name__)
 LOCK_NAME = ".tracker.lock"
 HOLDER_NAME = ".tracker.lock.holder"  # who holds the lock: pid, host, since when
 
@@ -161,6 +162,8 @@ def _holder(out: Path) -> str:
 
 
 def _run_locked(settings: Settings, today: date, progress: Progress | None = None) -> RunResult:
+    from . import store
+
     inbox, out = settings.inbox, settings.out
     result = RunResult(started=datetime.now(), inbox=str(inbox), out=str(out))
     normaliser = run_normaliser(settings)
@@ -216,6 +219,9 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
     Decisions from every workbook in the out folder are read, oldest file first, so the
     latest wins; rows that cannot be applied are reported and kept on the Review sheet.
     """
+    from . import report, store
+    from .review import read_decisions
+
     out = settings.out
     books = report.workbooks(out)
     problems: list[ValidationIssue] = []
@@ -226,7 +232,7 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
         reviews, problems, kept = read_decisions(books, store.claim_documents(ledger),
                                                  set(store.known_versions(ledger)))
         applied = store.store_reviews(ledger, reviews, problems)
-        main_book = out / report.WORKBOOK_NAME
+        main_book = out / WORKBOOK_NAME
         found = report.read_notes(main_book) if main_book.is_file() else None
         if found is not None:
             headers, notes, shown = found
@@ -239,7 +245,7 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
                                  today=today, force=force)
     except Exception as err:  # the ledger is the source of truth: a workbook failure is reported, not fatal
         log.debug("the workbook failed", exc_info=True)
-        failed = issue(IssueCode.workbook_failed, report.WORKBOOK_NAME, reason=f"{type(err).__name__}: {err}")
+        failed = issue(IssueCode.workbook_failed, WORKBOOK_NAME, reason=f"{type(err).__name__}: {err}")
         return AfterStore(issues=problems + [failed], reviews_applied=applied)
     return AfterStore(issues=problems + rendered.issues, reviews_applied=applied,
                       workbook=str(rendered.path) if rendered.path else "")
@@ -247,6 +253,8 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
 
 def review_import(settings: Settings, today: date | None = None) -> AfterStore:
     """Read reviewers' decisions into the ledger and render the workbook, without reading the inbox."""
+    from . import store
+
     settings.out.mkdir(parents=True, exist_ok=True)
     with out_folder_lock(settings.out, settings.wait):
         ledger = open_ledger(settings)
@@ -358,6 +366,7 @@ def open_ledger(settings: Settings) -> store.Ledger:
     reached or is newer than this pipeline stops the run (exit 1)."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from . import store
     from .migrations import LedgerTooNew
 
     where = store.describe_location(settings.ledger_location)
@@ -391,6 +400,7 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
     from every claim when the names or rates files or the window changed (or the ledger has
     never been updated so).
     """
+    from . import store
     from .facts import closed_keys, fact_key, facts_of_mentions, read_mentions
     from .normalise import refresh
 
@@ -434,4 +444,6 @@ def _facts_settings(settings: Settings) -> str:
 
 def _facts_key(ledger: store.Ledger, settings: Settings) -> str:
     """What facts rest on: the ledger's version, the names and rates files, the window."""
+    from . import store
+
     return json.dumps([store.data_version(ledger), _facts_settings(settings)])

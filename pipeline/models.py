@@ -288,3 +288,14 @@ def claim_id(document: str, content_hash: str, start: int, end: int) -> str:
     """Stable id: the same figure at the same place of the same document version."""
     key = f"{document}\x1f{content_hash}\x1f{start}\x1f{end}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+class Processed(BaseModel):
+    """One file's outcome in a run: what store writes for it."""
+
+    key: str
+    source: str
+    version: str
+    document: Optional[Document] = None
+    claims: list[Claim] = []
+    issues: list[ValidationIssue] = []

@@ -20,13 +20,13 @@ from typing import Any
 from . import sheets, store
 from .issues import issue
 from .models import IssueCode, ValidationIssue
+from .settings import WORKBOOK_NAME
 from .review import TypedRow
 from .facts import promised_vs_delivered
 from .store import Ledger
 from .tracker import build_series, gaps_by_series, period_labels
 from .xlsx_parts import MergeError, Package, merge, read_rows, splice_rows
 
-WORKBOOK_NAME = "tracker.xlsx"
 
 
 @dataclass

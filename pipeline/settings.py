@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 SETTINGS_FILE = "tracker.toml"
 LEDGER_ENV = "TRACKER_LEDGER"  # the ledger location, e.g. a team's postgresql:// URL
+WORKBOOK_NAME = "tracker.xlsx"
 DEFAULT_MAX_BYTES = 20_000_000  # an article is rarely over 1 MB; 20 MB leaves room for long reports
 
 

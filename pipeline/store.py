@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine, String, bindparam, create_engine, eve
 from sqlalchemy.engine import make_url
 
 from .migrations import SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
-from .models import Claim, Document, Review, RunResult, Status, ValidationIssue
+from .models import Claim, Document, Processed, Review, RunResult, Status, ValidationIssue
 from .models import Category, Fact, FactKind, Period, Progress, Qualifier
 from .facts import FactKey, Figure, Mention, fact_key
 
@@ -38,17 +38,6 @@ CLAIM_FIELDS = ["id", "quote", "start", "end", "sentence", "value", "value_high"
 # Any number, the same for every process: PostgreSQL's advisory lock that serialises writers.
 WRITE_LOCK = 7_301_924_113
 SQLITE_BUSY_SECONDS = 120  # how long a writer waits for another process's write transaction
-
-
-class Processed(BaseModel):
-    """One file's outcome in a run: what store writes for it."""
-
-    key: str
-    source: str
-    version: str
-    document: Optional[Document] = None
-    claims: list[Claim] = []
-    issues: list[ValidationIssue] = []
 
 
 class Row(dict):
