@@ -20,10 +20,6 @@ from .progress import ProgressDisplay
 from .models import Claim, ValidationIssue
 from .settings import DEFAULT_MAX_BYTES, Settings, SettingsError, load_settings
 
-CLAIM_JSON_FIELDS = ["quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
-                     "category", "subject", "period", "vague", "recipient", "purpose", "value_eur"]
-
-
 def _number(d: Decimal | None) -> int | float | None:
     if d is None:
         return None
@@ -31,11 +27,15 @@ def _number(d: Decimal | None) -> int | float | None:
 
 
 def claim_json(claim: Claim, source: str) -> dict[str, Any]:
-    """A claim as `extract --json` prints it: `source`, `id` and every CLAIMS.md field."""
-    data = claim.model_dump(mode="json", include=set(CLAIM_JSON_FIELDS))
-    for f in ("value", "value_high", "value_eur"):
-        data[f] = _number(getattr(claim, f))
-    return {"source": source, "id": claim.id, **{f: data[f] for f in CLAIM_JSON_FIELDS}}
+    """A claim as `extract --json` prints it: `source`, `id` and every CLAIMS.md field.
+    Read straight off the record (no model_dump): this runs once per claim of a corpus."""
+    c = claim
+    return {"source": source, "id": c.id, "quote": c.quote, "start": c.start, "end": c.end,
+            "sentence": c.sentence, "value": _number(c.value), "value_high": _number(c.value_high),
+            "unit": c.unit, "qualifier": c.qualifier.value, "category": c.category.value,
+            "subject": c.subject, "period": c.period.value if c.period is not None else None,
+            "vague": c.vague, "recipient": c.recipient, "purpose": c.purpose,
+            "value_eur": _number(c.value_eur)}
 
 
 def issue_json(i: ValidationIssue) -> dict[str, Any]:

@@ -161,30 +161,53 @@ _SCAN_START_AT = re.compile(_TRIGGER + r"|[\w.+-]+@", re.VERBOSE)   # and e-mail
 _FOLDS_TO_ASCII = ("ſ", "\u212a", "ı", "İ")
 
 # --- what stands before a figure --------------------------------------------------
+class _Before:
+    """A pattern that ends where a figure starts (its last item is a trailing-space
+    anchor), searched in the `width` characters before it, but only when those characters,
+    trailing spaces stripped, end with one of `endings` (what the pattern's last word can
+    be): most figures stand after none of them, and one `str.endswith` is several times
+    cheaper than a search that tries the pattern at every start in the window."""
+
+    def __init__(self, pattern: re.Pattern, width: int, endings: list[str]):
+        low = {e.lower() for e in endings}
+        self.pattern, self.width = pattern, width
+        self.endings = tuple(sorted(e for e in low if not any(e != o and e.endswith(o) for o in low)))
+        self.longest = max(map(len, low))
+
+    def search(self, text: str, s: int) -> Optional[re.Match]:
+        lo = max(0, s - self.width)
+        tail = text[lo:s].rstrip()[-self.longest:]
+        if tail.lower().endswith(self.endings) or (
+                not tail.isascii() and any(c in tail for c in _FOLDS_TO_ASCII)):  # IGNORECASE folds these
+            return self.pattern.search(text, lo, s)
+        return None
+
+
 _SYMBOLS = sorted(V.CURRENCY_SYMBOLS, key=len, reverse=True)
-_CUR_BEFORE = re.compile(rf"""
+_CUR_BEFORE = _Before(re.compile(rf"""
   (?:(?<![\w$])(?P<sym>{_alt(_SYMBOLS)})
     |(?<![\w])(?P<scaled>(?-i:M|MN|B|BN|K|T)){_CODE}          # MAUD 60, MEUR 5
     |(?<![\w])(?P<code>{_CODE})
-  )\s*\Z""", _F)
-_QUAL_BEFORE = re.compile(
+  )\s*\Z""", _F), 16, _SYMBOLS + list(V.CURRENCY_CODES) + _CODES_ANYCASE.split("|"))
+_QUAL_BEFORE = _Before(re.compile(
     rf"(?<![\w<>=~])(?P<q>{_alt([q for q, _ in V.QUALIFIERS_BEFORE] + ['between', 'from'])})\s*\Z",
-    re.IGNORECASE)
+    re.IGNORECASE), 40, [q.split()[-1] for q, _ in V.QUALIFIERS_BEFORE] + ["between", "from"])
 _QUAL_KIND = {q.lower(): kind for q, kind in V.QUALIFIERS_BEFORE}
 # "a minimum baseline of", "a ceiling of": a bound word, up to two words, then "of".
-_BOUND_OF_BEFORE = re.compile(
+_BOUND_OF_BEFORE = _Before(re.compile(
     r"(?<![\w])(?P<q>(?:an?\s+)?(?P<k>minimum|maximum|floor|ceiling|cap)(?:\s+[a-z]+){0,2}\s+of)\s*\Z",
-    re.IGNORECASE)
+    re.IGNORECASE), 50, ["of"])
 _BOUND_KIND = {"minimum": "lower_bound", "floor": "lower_bound", "maximum": "upper_bound",
                "ceiling": "upper_bound", "cap": "upper_bound"}
-_THRESHOLD_BEFORE = re.compile(rf"(?<![\w])(?P<q>{_alt(list(V.THRESHOLD_VERBS))})\s*\Z", re.IGNORECASE)
+_THRESHOLD_BEFORE = _Before(re.compile(rf"(?<![\w])(?P<q>{_alt(list(V.THRESHOLD_VERBS))})\s*\Z", re.IGNORECASE),
+                            20, list(V.THRESHOLD_VERBS))
 _LEGISLATURE = re.compile(rf"(?:{_alt(list(V.LEGISLATURE_WORDS))})", re.IGNORECASE)
 _SPACED_SCALE = re.compile(r"[ \t\u00a0](?P<k>(?-i:m|b|M|B))(?![\w-])")
 _COMPARISON_AFTER = re.compile(
     r"\s+(?:as|the|that|this|those|these|its|their|his|her|our|what|current|last|previous|pre-?war)\b",
     re.IGNORECASE)
-_PERCENT_BEFORE = re.compile(r"(?<![\d\w]\s)(?<!\d)(?:per\s?cents?|percents?|percentage)\s+of\s*\Z",
-                             re.IGNORECASE)
+_PERCENT_BEFORE = _Before(re.compile(r"(?<![\d\w]\s)(?<!\d)(?:per\s?cents?|percents?|percentage)\s+of\s*\Z",
+                                     re.IGNORECASE), 20, ["of"])
 _PREV_WORD = re.compile(r"(?:^|(?<=[\s(\"'“‘]))(?P<w>[\w.'’&-]+)[ \t]*(?:\n[ \t]*)?\Z")
 
 # --- what stands after a figure ---------------------------------------------------
@@ -217,7 +240,7 @@ _PHYS_SYMBOL = re.compile(rf"(?P<sp> ?|-)(?P<w>{_alt(list(V.PHYSICAL_SYMBOLS))})
 _QUAL_AFTER = re.compile(rf"\s*,?\s*(?P<q>{_alt([q for q, _ in V.QUALIFIERS_AFTER])})(?![\w])(?!\s+or\s+minus)",
                          re.IGNORECASE)
 _QUAL_AFTER_KIND = {q: kind for q, kind in V.QUALIFIERS_AFTER}
-_AGE_BEFORE = re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE)
+_AGE_BEFORE = _Before(re.compile(r"(?<![\w])(?:aged?|age of)\s*\Z", re.IGNORECASE), 12, ["age", "aged", "of"])
 # The words of a noun phrase after a figure: letters, inner hyphens and apostrophes,
 # and a designation's digits ("two Leopard 2 tanks").
 _WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<w>[A-Za-z][\w/'’\-]*[A-Za-z\d]\+?|[A-Za-z]|\d+(?:[A-Za-z]\w*)?(?![\w.,]\d))")
@@ -438,7 +461,7 @@ def _noun_after(text: str, pos: int, value: Decimal) -> tuple[Optional[str], int
 
 
 def _currency_before(text: str, s: int) -> tuple[Optional[str], int, Decimal]:
-    m = _CUR_BEFORE.search(text, max(0, s - 16), s)
+    m = _CUR_BEFORE.search(text, s)
     if not m:
         return None, s, Decimal(1)
     if m.group("sym"):
@@ -477,13 +500,13 @@ def _qualifier_before(text: str, s: int) -> tuple[Optional[str], int]:
     """The qualifier phrase right before a figure (lower case, a key of _QUAL_KIND) and
     where it starts; bound nouns ("a minimum baseline of") and threshold verbs ("passed",
     not after a legislature) are read as the phrase they stand for."""
-    m = _QUAL_BEFORE.search(text, max(0, s - 40), s)
+    m = _QUAL_BEFORE.search(text, s)
     if m:
         return m.group("q").lower(), m.start()
-    b = _BOUND_OF_BEFORE.search(text, max(0, s - 50), s)
+    b = _BOUND_OF_BEFORE.search(text, s)
     if b:
         return ("at least" if _BOUND_KIND[b.group("k").lower()] == "lower_bound" else "up to"), b.start()
-    t = _THRESHOLD_BEFORE.search(text, max(0, s - 20), s)
+    t = _THRESHOLD_BEFORE.search(text, s)
     if t and not _LEGISLATURE.search(text, max(0, t.start() - 40), t.start()):
         return "surpassed", t.start()
     return None, s
@@ -721,9 +744,9 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
         cm = _CUR_AFTER.match(text, e) if not pm else None
         if pm:
             unit, end = "%", pm.end()
-        elif _PERCENT_BEFORE.search(text, max(0, s - 20), s):
+        elif pb := _PERCENT_BEFORE.search(text, s):
             unit = "%"
-            q_start = _PERCENT_BEFORE.search(text, max(0, s - 20), s).start()
+            q_start = pb.start()
         elif cm and not (cm.group("word") and cm.group("word").lower().startswith("pound")
                          and _OF_NEXT.match(text[cm.end():cm.end() + 4])):
             mult = Decimal(1)
@@ -772,7 +795,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                 elif unit == "century":
                     unit, value = "year", value * 100
                     value_high = value_high * 100 if value_high is not None else None
-            elif _AGE_BEFORE.search(text, max(0, s - 12), s):
+            elif _AGE_BEFORE.search(text, s):
                 unit = "year"
             elif (len(num_text) <= 2 and num_text.isdigit() and _NAME_AGE_AFTER.match(text, e)
                   and (_NAME_AGE_BEFORE.search(text, max(0, s - 40), s)
@@ -797,7 +820,7 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
 
     # "over five years", "over the next 15 years": over means during, not more than.
     if (qual_word == "over" and unit in ("year", "month", "week", "day", "decade", "century")
-            and not _AGE_BEFORE.search(text, max(0, q_start - 12), q_start)
+            and not _AGE_BEFORE.search(text, q_start)
             and not re.match(r"\s+(?:old|of\s+age)\b|['’]", text[end:end + 8])):
         qual_word, qualifier = None, "exact"
 
