@@ -15,12 +15,13 @@ as last read from their workbook.)
 from __future__ import annotations
 
 import json
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, String, bindparam, create_engine, event, text
@@ -103,12 +104,39 @@ def open_ledger(path: Path | str) -> Ledger:
     ledger = Ledger(describe_location(path) if is_url(path) else Path(path), engine,
                     engine.execution_options(ledger_write=True))
     try:
-        with _write(ledger) as conn:
-            migrate(conn)
+        _retry_while_locked(lambda: _migrate(ledger))
     except BaseException:
         engine.dispose()
         raise
     return ledger
+
+
+def _migrate(ledger: Ledger) -> None:
+    with _write(ledger) as conn:
+        migrate(conn)
+
+
+def _retry_while_locked(step: Callable[[], object], seconds: float = SQLITE_BUSY_SECONDS) -> None:
+    """Run `step`, again while SQLite says the database is locked, for up to `seconds`.
+
+    The busy timeout covers waiting for another writer, but not every lock SQLite takes when
+    two processes open one ledger at once (switching a new file to WAL, or another process's
+    closing checkpoint), which fail at once with "database is locked"."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    deadline = time.monotonic() + seconds
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except (sqlite3.OperationalError, OperationalError) as err:
+            if "database is locked" not in str(err) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def _sqlite_transactions(engine: Engine) -> None:
@@ -120,7 +148,8 @@ def _sqlite_transactions(engine: Engine) -> None:
     def _connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":  # set once, kept in the file
+            _retry_while_locked(lambda: cur.execute("PRAGMA journal_mode=WAL"))
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
 

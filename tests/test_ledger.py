@@ -234,3 +234,35 @@ def test_the_ledger_setting_comes_from_the_file_the_environment_or_the_option(tm
     monkeypatch.delenv("TRACKER_LEDGER")
     (tmp_path / "tracker.toml").unlink()
     assert load_settings(tmp_path, out=tmp_path / "o").ledger_location == tmp_path / "o" / "ledger.sqlite"
+
+
+def test_opening_retries_while_sqlite_says_locked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lock the busy timeout does not cover (two processes opening one new ledger) is waited
+    out; any other database error stops at once."""
+    import sqlite3
+
+    monkeypatch.setattr(store.time, "sleep", lambda _s: None)
+    calls: list[int] = []
+
+    def locked_twice() -> None:
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+
+    store._retry_while_locked(locked_twice)
+    assert len(calls) == 3
+
+    def broken() -> None:
+        calls.append(1)
+        raise sqlite3.OperationalError("no such table: claims")
+
+    calls.clear()
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        store._retry_while_locked(broken)
+    assert len(calls) == 1
+
+    def always_locked() -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    with pytest.raises(sqlite3.OperationalError, match="database is locked"):  # not for ever
+        store._retry_while_locked(always_locked, seconds=0)
