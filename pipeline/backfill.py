@@ -111,7 +111,7 @@ def backfill(settings: Settings, archive: Path, scheduler: str | None = None,
 
 def _partitions(ledger: store.Ledger, archive: Path, size: int) -> list[list[FileTask]]:
     known = store.known_versions(ledger)
-    files = [(f, flow._key(f, archive)) for f in ingest.list_files(archive)]
+    files = ingest.list_files(archive)
     stored = flow._stored_keys(known, {k for _, k in files})
     tasks: list[FileTask] = [(str(f), key, [(k, *known[k]) for k in stored.get(key, [])]) for f, key in files]
     return [tasks[i:i + size] for i in range(0, len(tasks), size)]

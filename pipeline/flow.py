@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pickle
 import socket
+import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -20,7 +22,6 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel
 
 from . import ingest
-from .extract import extract_claims
 from .issues import issue
 from .models import EXTRACTOR_VERSION, Claim, IssueCode, Processed, RunResult, Step, ValidationIssue
 from .normalise import Normaliser, NormaliseSetupError, load_normaliser, normalise
@@ -55,6 +56,7 @@ def process_file(path: Path, key: str, max_bytes: int, today: date,
 def process_document(read: ingest.Read, source: str, version: str, today: date,
                      normaliser: Normaliser | None = None) -> Processed:
     """Extract, normalise and validate one document read from a file."""
+    from .extract import extract_claims  # its patterns take a fifth of a second to compile: not for a run with nothing new
     key, doc, problems = read
     out = Processed(key=key, source=doc.source if doc else source, version=version, document=doc,
                     issues=problems)
@@ -80,16 +82,12 @@ def process_document(read: ingest.Read, source: str, version: str, today: date,
     return out.model_copy(update={"claims": claims, "issues": problems})
 
 
-def _key(path: Path, root: Path) -> str:
-    return ingest.safe_name(path.relative_to(root).as_posix() if path != root else path.name)
-
-
 def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     """Files named and files under folders named, each with the key it is known by."""
     found: list[tuple[Path, str]] = []
     for p in paths:
         if p.is_dir():
-            found.extend((f, _key(f, p)) for f in ingest.list_files(p))
+            found.extend(ingest.list_files(p))
         else:
             found.append((p, ingest.safe_name(p.name)))
     return found
@@ -166,35 +164,48 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
 
     inbox, out = settings.inbox, settings.out
     result = RunResult(started=datetime.now(), inbox=str(inbox), out=str(out))
-    normaliser = run_normaliser(settings)
     ledger = open_ledger(settings)
     try:
         known = store.known_versions(ledger)
-        files = [(f, _key(f, inbox)) for f in ingest.list_files(inbox)]
+        remembered = store.file_stats(ledger)
+        files = ingest.list_files(inbox)
         stored = _stored_keys(known, {k for _, k in files})
-        processed: list[Processed] = []
-        seen: set[str] = set()  # every document key still in the inbox, read again or not
-        unchanged = [_unchanged_keys(path, stored.get(key, []), known, settings.max_bytes) for path, key in files]
+        # Each file's stat and version; a known file whose stat is as remembered is not read again.
+        looks = [_file_version(path, settings.max_bytes, remembered.get(key), hash_it=key in stored)
+                 for path, key in files]
+        unchanged = [_same_keys(stored.get(key, []), known, version) for (_, key), (_, version) in zip(files, looks)]
         todo = [(path, key) for (path, key), same in zip(files, unchanged) if not same]
-        with _processor(len(todo), settings.max_bytes, today, normaliser) as process:
-            results = iter(process(todo))       # in the order of `todo`, whatever the workers
-            for n, ((path, key), same) in enumerate(zip(files, unchanged), 1):
-                if same:
-                    seen.update(same)
-                else:
-                    outcomes = next(results)
-                    processed.extend(outcomes)
-                    seen.update(p.key for p in outcomes)
-                if progress is not None:
-                    progress(n, len(files))
-        result = result.model_copy(update={
-            "documents_seen": len(seen),
-            "documents_read": sum(p.document is not None for p in processed),
-            "documents_unchanged": len(seen) - len(processed),
-            "claims_found": sum(len(p.claims) for p in processed),
-            "issues": [i for p in processed for i in p.issues],
-        })
-        run_id = store.store_run(ledger, result, processed, seen=seen)
+        # The names and rates are loaded (a bad file stops the run) only when there is something
+        # to read: the ECB history takes a third of a second, more than a run with nothing new.
+        normaliser = run_normaliser(settings) if todo else None
+        seen: set[str] = set()  # every document key still in the inbox, read again or not
+        stats: dict[str, tuple[str, str]] = {}  # file key -> (stat, version) to remember
+        issues: list[ValidationIssue] = []
+        read = claims = 0
+        with _Spool(out) as processed:
+            with _processor(len(todo), settings.max_bytes, today, normaliser) as process:
+                results = iter(process(todo))       # in the order of `todo`, whatever the workers
+                for n, ((path, key), same, (stat, version)) in enumerate(zip(files, unchanged, looks), 1):
+                    if same:
+                        seen.update(same)
+                    else:
+                        outcomes = next(results)
+                        for p in outcomes:
+                            processed.add(p)
+                            read += p.document is not None
+                            claims += len(p.claims)
+                            issues.extend(p.issues)
+                        seen.update(p.key for p in outcomes)
+                        version = outcomes[0].version if outcomes else ""
+                    if stat and version and remembered.get(key) != (stat, version):
+                        stats[key] = (stat, version)
+                    if progress is not None:
+                        progress(n, len(files))
+            result = result.model_copy(update={
+                "documents_seen": len(seen), "documents_read": read,
+                "documents_unchanged": len(seen) - len(processed), "claims_found": claims, "issues": issues,
+            })
+            run_id = store.store_run(ledger, result, processed, seen=seen, file_stats=stats)
         after = review_and_render(ledger, settings, run_id, today)
         result = result.model_copy(update={"issues": result.issues + after.issues})
         store.finish_run(ledger, run_id, result, complete=True)  # the ledger says so only now
@@ -280,7 +291,15 @@ def _init_worker(max_bytes: int, today: date, normaliser: Normaliser | None) -> 
 
 def _process_in_worker(item: tuple[Path, str]) -> list[Processed]:
     assert _worker_setup is not None
-    return process_file(item[0], item[1], *_worker_setup)
+    return _for_store(process_file(item[0], item[1], *_worker_setup))
+
+
+def _for_store(outcomes: list[Processed]) -> list[Processed]:
+    """Outcomes without their documents' text, which the ledger does not keep: less to send
+    back from a worker and to keep until the run is stored."""
+    return [p if p.document is None or not (p.document.text or p.document.pages) else
+            p.model_copy(update={"document": p.document.model_copy(update={"text": "", "pages": []})})
+            for p in outcomes]
 
 
 @contextmanager
@@ -292,7 +311,7 @@ def _processor(files: int, max_bytes: int, today: date, normaliser: Normaliser |
     either way."""
     workers = min(os.cpu_count() or 1, POOL_MAX_WORKERS, files)
     if files < POOL_MIN_FILES or workers < 2:
-        yield lambda todo: (process_file(p, k, max_bytes, today, normaliser) for p, k in todo)
+        yield lambda todo: (_for_store(process_file(p, k, max_bytes, today, normaliser)) for p, k in todo)
         return
     yield lambda todo: _pool_map(workers, (max_bytes, today, normaliser), todo)
 
@@ -345,20 +364,75 @@ def _stored_keys(known: dict[str, tuple[str, str]], file_keys: set[str]) -> dict
     return found
 
 
-def _unchanged_keys(path: Path, keys: list[str], known: dict[str, tuple[str, str]], max_bytes: int) -> list[str]:
-    """The document keys of a file the ledger already holds in the file's present version
-    (by content hash) and by the present extractor; empty when the file must be read again.
-    Entries a feed no longer holds keep an older hash: they are left out, so marked missing."""
-    if not keys:
-        return []
+def _file_version(path: Path, max_bytes: int, remembered: tuple[str, str] | None = None,
+                  hash_it: bool = True) -> tuple[str, str]:
+    """A file's stat (size, times, inode) and version ('' where unknown).
+
+    The version is the content hash, or `size:N` for a file over the size limit (never read,
+    not even to hash it). When the stat is the one `remembered` with a version, the file has
+    not been written since and that version stands: an unchanged inbox is not read again.
+    The stat is taken before the file is read, so a write during the read shows next time.
+    """
     try:
-        size = path.stat().st_size
-        # A file over the size limit is known by its size: it is never read, not even to hash it.
-        version = f"size:{size}" if size > max_bytes else ingest.content_hash(path.read_bytes())
+        st = path.stat()
     except OSError:
+        return "", ""
+    stat = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+    if remembered is not None and remembered[0] == stat:
+        return stat, remembered[1]
+    if st.st_size > max_bytes:
+        return stat, f"size:{st.st_size}"
+    if not hash_it:
+        return stat, ""
+    try:
+        return stat, ingest.content_hash(path.read_bytes())
+    except OSError:
+        return stat, ""
+
+
+def _same_keys(keys: list[str], known: dict[str, tuple[str, str]], version: str) -> list[str]:
+    """The document keys of a file the ledger already holds in the file's present version
+    and by the present extractor; empty when the file must be read again. Entries a feed no
+    longer holds keep an older hash: they are left out, so marked missing."""
+    if not keys or not version:
         return []
     same = [k for k in keys if known[k][0] == version]
     return same if same and all(known[k][1] == EXTRACTOR_VERSION for k in same) else []
+
+
+def _unchanged_keys(path: Path, keys: list[str], known: dict[str, tuple[str, str]], max_bytes: int) -> list[str]:
+    """`_same_keys` for a file read now (a backfill's worker, which has no remembered stats)."""
+    return _same_keys(keys, known, _file_version(path, max_bytes, hash_it=bool(keys))[1])
+
+
+class _Spool:
+    """A run's outcomes kept on disk until they are stored, so that a run over a large inbox
+    holds one document's claims at a time, not all of them (the file is unlinked at once:
+    nothing is left behind, even by a crash)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = tempfile.TemporaryFile(dir=folder, prefix=".tracker-run-")
+        self.count = 0
+
+    def __enter__(self) -> "_Spool":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.file.close()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def add(self, outcome: Processed) -> None:
+        pickle.dump(outcome, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[Processed]:
+        self.file.flush()
+        self.file.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self.file)
+        self.file.seek(0, os.SEEK_END)
 
 
 def open_ledger(settings: Settings) -> store.Ledger:

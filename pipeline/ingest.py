@@ -9,6 +9,7 @@ several documents: a feed gives one per entry.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -59,14 +60,32 @@ READERS: dict[str, tuple[Callable[[bytes, Source], list[Read]], str]] = {
 TEXT_SUFFIXES = {s for s, (reader, _) in READERS.items() if reader is read_text}
 
 
-def list_files(folder: Path) -> list[Path]:
-    """Every file under `folder`, hidden ones left out, in a stable order.
+def list_files(folder: Path) -> list[tuple[Path, str]]:
+    """Every file under `folder` with the key the ledger knows it by (its path under `folder`,
+    '/'-separated), hidden ones (and hidden folders) left out, in a stable order.
 
     A broken link is listed too: the analyst sees it in the folder, so it gets an error row.
+    Links to folders are not followed, and a folder that cannot be listed is passed over.
     """
-    return sorted(p for p in folder.rglob("*")
-                  if (p.is_file() or p.is_symlink())
-                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    found: list[tuple[str, ...]] = []
+
+    def walk(path: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except (PermissionError, FileNotFoundError, NotADirectoryError):
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, (*parts, entry.name))
+            elif entry.is_symlink() or entry.is_file():
+                found.append((*parts, entry.name))
+
+    walk(str(folder), ())
+    found.sort()  # by path parts, as paths compare
+    return [(folder.joinpath(*parts), safe_name("/".join(parts))) for parts in found]
 
 
 def content_hash(data: bytes) -> str:

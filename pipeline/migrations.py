@@ -19,7 +19,7 @@ from typing import Callable
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 IDENTITY = {
     "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -182,7 +182,19 @@ def _v4(conn: Connection) -> None:
     _script(conn, V4)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+# Version 5: each inbox file's stat (size, modification and change times, inode) when it was
+# last found to have a version (content hash), so that a run need not read an unchanged file
+# to know it unchanged. A cache: any row may be dropped, the file is then read and hashed.
+V5 = """
+CREATE TABLE IF NOT EXISTS file_stats (key TEXT PRIMARY KEY, stat TEXT NOT NULL, version TEXT NOT NULL)
+"""
+
+
+def _v5(conn: Connection) -> None:
+    _script(conn, V5)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
 
 
 class LedgerTooNew(Exception):

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import sheets, store
+from . import store
 from .issues import issue
 from .models import IssueCode, ValidationIssue
 from .settings import WORKBOOK_NAME
@@ -26,6 +26,9 @@ from .facts import promised_vs_delivered
 from .store import Ledger
 from .tracker import build_series, gaps_by_series, period_labels
 from .xlsx_parts import MergeError, Package, merge, read_rows, splice_rows
+
+# sheets (openpyxl) is imported where a workbook is read or built: a run with nothing new
+# renders nothing and starts quicker without it.
 
 
 
@@ -72,6 +75,8 @@ def read_notes(path: Path) -> tuple[list[str], dict[str, dict[str, Any]], set[st
     """The analyst's own columns on the Claims sheet: their headers, the notes by claim id, and
     the ids of the claims the sheet showed. None when there is nothing to read (no note
     column, or a file that cannot be read: then the ledger's notes stay as they are)."""
+    from . import sheets
+
     try:
         data = path.read_bytes()
         head = next(iter(read_rows(data, "Claims", max_rows=1)), [])
@@ -128,6 +133,8 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
 
     Run `run_id` is shown complete: the ledger marks it so only once this workbook is in place.
     """
+    from . import sheets
+
     claims = store.current_claims(ledger)
     runs = [dict(r, complete=1) if r["id"] == run_id else r for r in store.runs(ledger)]
     last = runs[-1] if runs else None
@@ -203,6 +210,8 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
     if not force and target.is_file() and store.meta(ledger, rendered_key) == str(version) \
             and not kept_reviews:
         return Rendered(None)
+    from . import sheets
+
     book = build(ledger, kept_reviews or [], period, today or date.today(), run_id)
     out.mkdir(parents=True, exist_ok=True)
     beside = out / f"tracker (run {run_id}).xlsx"

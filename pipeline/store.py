@@ -202,16 +202,25 @@ def _claim_row(c: Claim) -> dict[str, object]:
     return {f: row[f] for f in CLAIM_FIELDS}
 
 
-def store_run(ledger: Ledger, result: RunResult, processed: list[Processed], seen: set[str]) -> int:
+def store_run(ledger: Ledger, result: RunResult, processed: Iterable[Processed], seen: set[str],
+              file_stats: dict[str, tuple[str, str]] | None = None) -> int:
     """Write one run in one transaction and return its id.
 
-    `processed` holds the new or changed files; `seen` every file key listed this run, so
-    that documents no longer in the inbox can be marked missing (never deleted).
+    `processed` holds the new or changed files (read once, so it may stream from disk);
+    `seen` every file key listed this run, so that documents no longer in the inbox can be
+    marked missing (never deleted); `file_stats` the files' stats to remember with their
+    versions (`file_stats`), so that the next run need not read them to know them unchanged.
     """
     with _write(ledger) as db:
         run_id = _insert_run(db, result)
+        stored = 0
         for p in processed:
             _store_document(db, run_id, p, result.extractor_version)
+            stored += 1
+        if file_stats:
+            _q(db, """INSERT INTO file_stats (key, stat, version) VALUES (:k, :s, :v)
+                      ON CONFLICT(key) DO UPDATE SET stat = excluded.stat, version = excluded.version""",
+               [{"k": k, "s": st, "v": v} for k, (st, v) in sorted(file_stats.items())])
         if seen:
             was_missing = {r[0] for r in _q(db, "SELECT key FROM documents WHERE missing = 1")}
             missing = set(_known(db)) - seen
@@ -220,10 +229,16 @@ def store_run(ledger: Ledger, result: RunResult, processed: list[Processed], see
                 if missing:
                     _q(db, "UPDATE documents SET missing = 1 WHERE key = :k", [{"k": k} for k in sorted(missing)])
                 _bump(db)
-        if processed:
+        if stored:
             _bump(db)
         _finish_run(db, run_id, result, complete=False)  # complete once the workbook is written too
     return run_id
+
+
+def file_stats(ledger: Ledger) -> dict[str, tuple[str, str]]:
+    """Inbox file key -> (stat, version) as remembered when the file last had that version."""
+    with ledger.engine.connect() as conn:
+        return {k: (st, v) for k, st, v in _q(conn, "SELECT key, stat, version FROM file_stats")}
 
 
 def _insert_run(db: Connection, result: RunResult) -> int:

@@ -194,3 +194,37 @@ def test_an_update_read_while_another_run_stored_facts_is_computed_again(tmp_pat
     fresh = tmp_path / "fresh"
     run(inbox, fresh)
     assert ledger_state(out) == ledger_state(fresh)
+
+
+def test_an_unchanged_inbox_is_not_read_again_and_a_changed_file_always_is(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file's stat is remembered with its version: a run finds unchanged files by their
+    stat, without reading them; a file written again is read, even when its size and
+    modification time are put back as they were (its change time and inode still tell)."""
+    import os
+
+    from pipeline import ingest
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2025-03-01-a.txt", "Norway pledged NOK 2 billion in military aid.\n")
+    write_doc(inbox, "2025-03-02-b.txt", "Canada will donate 50 armoured vehicles.\n")
+    settings = Settings(inbox=inbox, out=out)
+    flow.run(settings, today=TODAY)
+    assert ledger_rows(out, "SELECT f.key, f.version = d.content_hash FROM file_stats f "
+                            "JOIN documents d ON d.key = f.key ORDER BY 1") == [
+        ("2025-03-01-a.txt", 1), ("2025-03-02-b.txt", 1)]
+
+    hashed: list[int] = []
+    real_hash = ingest.content_hash
+    monkeypatch.setattr(ingest, "content_hash", lambda data: hashed.append(len(data)) or real_hash(data))
+    again = flow.run(settings, today=TODAY)
+    assert (again.documents_read, again.documents_unchanged, hashed) == (0, 2, [])
+
+    b = inbox / "2025-03-02-b.txt"
+    before = b.stat()
+    b.write_text("Canada will donate 60 armoured vehicles.\n", encoding="utf-8")  # the same size
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))
+    changed = flow.run(settings, today=TODAY)
+    assert (changed.documents_read, changed.documents_unchanged, changed.claims_found) == (1, 1, 1)
+    assert ledger_rows(out, "SELECT quote FROM claims WHERE doc_key = '2025-03-02-b.txt' AND status != 'superseded'"
+                       ) == [("60 armoured vehicles",)]
