@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import store
 from .issues import issue
@@ -135,7 +135,6 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     """
     from . import sheets
 
-    claims = store.current_claims(ledger)
     runs = [dict(r, complete=1) if r["id"] == run_id else r for r in store.runs(ledger)]
     last = runs[-1] if runs else None
     new_facts = store.facts_first_seen(ledger, last["id"]) if last is not None else set()
@@ -156,19 +155,29 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     sheets.register_styles(ws["Tracker"])
     first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
-    fast = {"Review": sheets.write_review(ws["Review"], claims, kept_reviews),
-            "Documents": sheets.write_documents(ws["Documents"], documents)}
-    fast["Claims"], left_out = sheets.write_claims(ws["Claims"], claims, notes, note_headers)
+    fast = {"Documents": sheets.write_documents(ws["Documents"], documents)}
+    queue = sheets.ReviewQueue(kept_reviews)
+    undated = new_claims = 0
+
+    def tallied(claims: Iterator[dict]) -> Iterator[dict]:
+        """The claims as they stream to the Claims sheet, counted and offered for review on the way."""
+        nonlocal undated, new_claims
+        for c in claims:
+            queue.offer(c)
+            undated += not c.get("doc_date")
+            new_claims += last is not None and c.get("first_run") == last["id"]
+            yield c
+
+    with store.standing_claims(ledger) as (total, claims):
+        fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims), total, notes, note_headers)
+    fast["Review"] = sheets.write_review(ws["Review"], queue.waiting, kept_reviews)
     about_notes = []
     if left_out:
-        about_notes.append(f"The ledger holds {len(claims):,} claims, more than a sheet can; Claims shows the "
-                           f"newest {len(claims) - left_out:,}. All are in the ledger.")
-    undated = sum(1 for c in claims if not c.get("doc_date"))
+        about_notes.append(f"The ledger holds {total:,} claims, more than a sheet can; Claims shows the "
+                           f"newest {total - left_out:,}. All are in the ledger.")
     if undated:
         about_notes.append(f"{undated:,} claim(s) come from documents without a date; they are on Claims but "
                            "not on the Tracker.")
-    new_claims = sum(1 for c in claims if last is not None and c.get("first_run") == last["id"])
-    del claims  # before the problems are read: the two are the largest parts of a render
     fast["Validation errors"] = sheets.write_issues(ws["Validation errors"], store.open_issues(ledger))
     sheets.write_about(ws["About"], datetime.now().replace(microsecond=0), runs,
                        _changes(last, new_claims, series), about_notes, period)

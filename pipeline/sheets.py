@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
@@ -399,37 +400,51 @@ def _claim_cell(rec: dict, key: str, kind: str) -> Any:
     return v
 
 
-def write_claims(ws: Any, claims: list[dict], notes: dict[str, dict[str, Any]], note_headers: list[str]
-                 ) -> tuple[FastRows, int]:
-    """Every standing claim, newest documents last, then the analyst's own note columns.
+def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, dict[str, Any]],
+                 note_headers: list[str]) -> tuple[FastRows, int]:
+    """Every standing claim (`total` of them, read as they come), newest documents last, then
+    the analyst's own note columns.
 
     Returns the rows, and how many claims did not fit in the sheet (the oldest are left out).
     """
     headers = CLAIM_HEADERS + note_headers
     header(ws, headers, [c[3] for c in CLAIM_COLUMNS] + [24] * len(note_headers))
     rows = FastRows(ws, len(headers))
-    left_out = max(0, len(claims) - (MAX_ROWS - 1))
-    shown = claims[left_out:]
-    for rec in shown:
+    left_out = max(0, total - (MAX_ROWS - 1))
+    for n, rec in enumerate(claims):
+        if n < left_out:
+            continue
         own = notes.get(rec["id"], {})
         rows.append([_claim_cell(rec, key, kind) for _, key, kind, _ in CLAIM_COLUMNS]
                     + [own.get(h) for h in note_headers])
-    as_table(ws, "tblClaims", headers, len(shown))
+    as_table(ws, "tblClaims", headers, rows.row - 2)
     return rows, left_out
 
 
 REVIEW_HEADERS = [h for h, _ in SHOWN] + [h for h, _ in TYPED]
 
 
-def write_review(ws: Any, claims: list[dict], kept: list[TypedRow]) -> FastRows:
-    """Claims awaiting review with a decision drop-down, rows the reviewer must fix, and room to add."""
+class ReviewQueue:
+    """The newest REVIEW_LIMIT claims awaiting review, picked while the claims stream past;
+    a claim whose decision the reviewer must fix is shown as typed instead."""
+
+    def __init__(self, kept: list[TypedRow]) -> None:
+        self.fixing = {str(t.cells.get("Claim id")) for t in kept}
+        self.waiting: deque[dict] = deque(maxlen=REVIEW_LIMIT)
+
+    def offer(self, claim: dict) -> None:
+        if claim["status"] == "new" and claim["id"] not in self.fixing:
+            self.waiting.append(claim)
+
+
+def write_review(ws: Any, waiting: Iterable[dict], kept: list[TypedRow]) -> FastRows:
+    """Claims awaiting review (`ReviewQueue.waiting`) with a decision drop-down, rows the
+    reviewer must fix, and room to add."""
     widths = [17, 28, 28, 50, 14, 12, 10, 11, 10, 16, 8, 14, 14, 12, 10, 12, 12, 16, 10, 30]
     header(ws, REVIEW_HEADERS, widths)
     fast = FastRows(ws, len(REVIEW_HEADERS))
     for typed in kept:  # decisions that could not be applied, as the reviewer typed them
         fast.append([typed.cells.get(h) for h in REVIEW_HEADERS])
-    fixing = {str(t.cells.get("Claim id")) for t in kept}
-    waiting = [c for c in claims if c["status"] == "new" and c["id"] not in fixing][-REVIEW_LIMIT:]
     for c in waiting:
         fast.append([c["id"], c["doc_key"], c["quote"], c["sentence"], Fig(c["value"], c["qualifier"]),
                      Fig(c["value_high"]), c["unit"], c["qualifier"], c["category"], c["subject"], c["period"]])
