@@ -113,7 +113,7 @@ def _partitions(ledger: store.Ledger, archive: Path, size: int) -> list[list[Fil
     known = store.known_versions(ledger)
     files = ingest.list_files(archive)
     stored = flow._stored_keys(known, {k for _, k in files})
-    tasks: list[FileTask] = [(str(f), key, [(k, *known[k]) for k in stored.get(key, [])]) for f, key in files]
+    tasks: list[FileTask] = [(f, key, [(k, *known[k]) for k in stored.get(key, [])]) for f, key in files]
     return [tasks[i:i + size] for i in range(0, len(tasks), size)]
 
 

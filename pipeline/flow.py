@@ -16,7 +16,7 @@ import tempfile
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Generator, Iterator
 
 from filelock import FileLock, Timeout
 from pydantic import BaseModel
@@ -87,7 +87,7 @@ def expand(paths: list[Path]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
     for p in paths:
         if p.is_dir():
-            found.extend(ingest.list_files(p))
+            found.extend((Path(f), key) for f, key in ingest.list_files(p))
         else:
             found.append((p, ingest.safe_name(p.name)))
     return found
@@ -174,7 +174,7 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
         looks = [_file_version(path, settings.max_bytes, remembered.get(key), hash_it=key in stored)
                  for path, key in files]
         unchanged = [_same_keys(stored.get(key, []), known, version) for (_, key), (_, version) in zip(files, looks)]
-        todo = [(path, key) for (path, key), same in zip(files, unchanged) if not same]
+        todo = [(Path(path), key) for (path, key), same in zip(files, unchanged) if not same]
         # The names and rates are loaded (a bad file stops the run) only when there is something
         # to read: the ECB history takes a third of a second, more than a run with nothing new.
         normaliser = run_normaliser(settings) if todo else None
@@ -184,7 +184,7 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
         read = claims = 0
         with _Spool(out) as processed:
             with _processor(len(todo), settings.max_bytes, today, normaliser) as process:
-                results = iter(process(todo))       # in the order of `todo`, whatever the workers
+                results = process(todo)       # in the order of `todo`, whatever the workers
                 for n, ((path, key), same, (stat, version)) in enumerate(zip(files, unchanged, looks), 1):
                     if same:
                         seen.update(same)
@@ -201,6 +201,7 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
                         stats[key] = (stat, version)
                     if progress is not None:
                         progress(n, len(files))
+                results.close()  # the pool's workers end now, not when the run does
             result = result.model_copy(update={
                 "documents_seen": len(seen), "documents_read": read,
                 "documents_unchanged": len(seen) - len(processed), "claims_found": claims, "issues": issues,
@@ -304,7 +305,7 @@ def _for_store(outcomes: list[Processed]) -> list[Processed]:
 
 @contextmanager
 def _processor(files: int, max_bytes: int, today: date, normaliser: Normaliser | None
-               ) -> Iterator[Callable[[list[tuple[Path, str]]], Iterator[list[Processed]]]]:
+               ) -> Iterator[Callable[[list[tuple[Path, str]]], Generator[list[Processed], None, None]]]:
     """A function that processes (path, key) pairs and yields each file's outcomes in the
     order given: in a process pool when there are many files and more than one core,
     else here. process_file never raises, so a document's problems come back as issues
@@ -316,7 +317,7 @@ def _processor(files: int, max_bytes: int, today: date, normaliser: Normaliser |
     yield lambda todo: _pool_map(workers, (max_bytes, today, normaliser), todo)
 
 
-def _pool_map(workers: int, setup: tuple, todo: list[tuple[Path, str]]) -> Iterator[list[Processed]]:
+def _pool_map(workers: int, setup: tuple, todo: list[tuple[Path, str]]) -> Generator[list[Processed], None, None]:
     """Each file's outcomes in order, read in a pool. A file that kills its worker (out of
     memory, a crash in a C parser) is found by reading the files in flight one at a time,
     and becomes a `step_failed` row; the others go on in a new pool."""
@@ -364,7 +365,7 @@ def _stored_keys(known: dict[str, tuple[str, str]], file_keys: set[str]) -> dict
     return found
 
 
-def _file_version(path: Path, max_bytes: int, remembered: tuple[str, str] | None = None,
+def _file_version(path: str | Path, max_bytes: int, remembered: tuple[str, str] | None = None,
                   hash_it: bool = True) -> tuple[str, str]:
     """A file's stat (size, times, inode) and version ('' where unknown).
 
@@ -374,7 +375,7 @@ def _file_version(path: Path, max_bytes: int, remembered: tuple[str, str] | None
     The stat is taken before the file is read, so a write during the read shows next time.
     """
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return "", ""
     stat = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
@@ -385,7 +386,8 @@ def _file_version(path: Path, max_bytes: int, remembered: tuple[str, str] | None
     if not hash_it:
         return stat, ""
     try:
-        return stat, ingest.content_hash(path.read_bytes())
+        with open(path, "rb") as f:
+            return stat, ingest.content_hash(f.read())
     except OSError:
         return stat, ""
 

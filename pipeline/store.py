@@ -224,8 +224,9 @@ def store_run(ledger: Ledger, result: RunResult, processed: Iterable[Processed],
                       ON CONFLICT(key) DO UPDATE SET stat = excluded.stat, version = excluded.version""",
                [{"k": k, "s": st, "v": v} for k, (st, v) in sorted(file_stats.items())])
         if seen:
-            was_missing = {r[0] for r in _q(db, "SELECT key FROM documents WHERE missing = 1")}
-            missing = set(_known(db)) - seen
+            listed = _q(db, "SELECT key, missing FROM documents").all()
+            was_missing = {key for key, gone in listed if gone}
+            missing = {key for key, _ in listed if key not in seen}
             if missing != was_missing:
                 _q(db, "UPDATE documents SET missing = 0 WHERE missing != 0")
                 if missing:
@@ -635,10 +636,17 @@ class FactInputs:
 def fact_inputs(ledger: Ledger, documents: Iterable[str] | None = None) -> FactInputs:
     """Claims that stand and are not rejected (of `documents` only, when given), with their
     documents' dates."""
+    if documents is None:  # every claim: streamed, so the ledger's rows and the records are not both held
+        with standing_claims(ledger) as (_, rows):
+            return _fact_inputs(rows)
+    return _fact_inputs(current_claims(ledger, documents))
+
+
+def _fact_inputs(rows: Iterable[Row]) -> FactInputs:
     claims: list[Claim] = []
     dates: dict[str, Optional[date]] = {}
     corrected: set[str] = set()
-    for rec in current_claims(ledger, documents):
+    for rec in rows:
         if rec["status"] in (Status.rejected.value, Status.superseded.value):
             continue
         dates[rec["doc_key"]] = date.fromisoformat(rec["doc_date"]) if rec["doc_date"] else None

@@ -178,7 +178,7 @@ def test_a_file_that_vanishes_between_listing_and_reading(tmp_path: Path, monkey
     write_doc(inbox, "2025-03-05-gone.txt", "Sweden will send 10 boats.\n")
     real = ingest.list_files
 
-    def list_then_delete(folder: Path) -> list[tuple[Path, str]]:
+    def list_then_delete(folder: Path) -> list[tuple[str, str]]:
         files = real(folder)
         (folder / "2025-03-05-gone.txt").unlink()
         return files
