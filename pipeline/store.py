@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
@@ -178,6 +179,14 @@ def _q(conn: Connection, sql: str, params: dict | list | None = None):
     return conn.execute(text(sql), params if params is not None else {})
 
 
+def _many(conn: Connection, sql: str, rows: Iterable[dict], batch: int = 10_000) -> None:
+    """`sql` for each row, a batch at a time: a million rows' parameters are never all held."""
+    stmt = text(sql)
+    it = iter(rows)
+    while chunk := list(islice(it, batch)):
+        conn.execute(stmt, chunk)
+
+
 def known_versions(ledger: Ledger) -> dict[str, tuple[str, str]]:
     """Document key -> (content hash, extractor version) as last stored."""
     with ledger.engine.connect() as conn:
@@ -220,9 +229,9 @@ def store_run(ledger: Ledger, result: RunResult, processed: Iterable[Processed],
             _store_document(db, run_id, p, result.extractor_version)
             stored += 1
         if file_stats:
-            _q(db, """INSERT INTO file_stats (key, stat, version) VALUES (:k, :s, :v)
-                      ON CONFLICT(key) DO UPDATE SET stat = excluded.stat, version = excluded.version""",
-               [{"k": k, "s": st, "v": v} for k, (st, v) in sorted(file_stats.items())])
+            _many(db, """INSERT INTO file_stats (key, stat, version) VALUES (:k, :s, :v)
+                         ON CONFLICT(key) DO UPDATE SET stat = excluded.stat, version = excluded.version""",
+                  ({"k": k, "s": st, "v": v} for k, (st, v) in sorted(file_stats.items())))
         if seen:
             listed = _q(db, "SELECT key, missing FROM documents").all()
             was_missing = {key for key, gone in listed if gone}
@@ -818,8 +827,8 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         _in(db, "DELETE FROM fact_claims WHERE fact_id IN :keys", replaced)  # links are derived, rebuilt with the facts
         links = sorted({(f.id, c) for f in facts for c in f.claim_ids})
         if links:
-            _q(db, "INSERT INTO fact_claims (fact_id, claim_id) VALUES (:f, :c) ON CONFLICT DO NOTHING",
-               [{"f": f, "c": c} for f, c in links])
+            _many(db, "INSERT INTO fact_claims (fact_id, claim_id) VALUES (:f, :c) ON CONFLICT DO NOTHING",
+                  ({"f": f, "c": c} for f, c in links))
         was_open = {tuple(r) for r in db.execute(
             text('SELECT doc_key, claim_id, code, "where", id FROM issues WHERE open = 1 AND code IN :codes')
             .bindparams(codes))}
@@ -846,8 +855,8 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         else:
             _in(db, "DELETE FROM mentions WHERE doc_key IN :keys", documents)
         if found:
-            _q(db, f"""INSERT INTO mentions ({', '.join(MENTION_COLUMNS)})
-                       VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""", [_mention_row(m) for m in found])
+            _many(db, f"""INSERT INTO mentions ({', '.join(MENTION_COLUMNS)})
+                          VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""", (_mention_row(m) for m in found))
     before = {r[:4] for r in was_open}
     return [i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before]
 
