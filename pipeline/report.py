@@ -183,7 +183,7 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
                        _changes(last, new_claims, series), about_notes, period)
     buf = io.BytesIO()
     wb.save(buf)
-    return splice_rows(buf.getvalue(), {k: (f.chunks, f.links) for k, f in fast.items()})
+    return splice_rows(buf.getvalue(), {k: (f.written(), f.links) for k, f in fast.items()})
 
 
 def _file_mode(target: Path) -> int:

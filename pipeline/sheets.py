@@ -6,6 +6,7 @@ figures stay numbers whose number format carries their bound (`">= "#,##0`).
 from __future__ import annotations
 
 import re
+import tempfile
 import warnings
 from collections import deque
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from datetime import date, datetime
 from xml.sax.saxutils import escape
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import IO, Any, Iterable, Sequence
 from urllib.parse import quote, urlparse
 
 from openpyxl import Workbook
@@ -196,7 +197,8 @@ class FastRows:
     def __init__(self, ws: Any, columns: int) -> None:
         self.ws = ws
         self.letters = [get_column_letter(i + 1) for i in range(columns)]
-        self.chunks: list[str] = []
+        self.file = tempfile.TemporaryFile()  # the rows, UTF-8: a million of them are not held in memory
+        self._pending: list[str] = []
         self.links: list[tuple[str, str]] = []
         self.row = 2
         self._styles: dict[tuple[str | None, bool], int] = {}
@@ -249,8 +251,19 @@ class FastRows:
             else:
                 out.append(self._text(ref, v))
         out.append("</row>")
-        self.chunks.append("".join(out))
+        self._pending.append("".join(out))
+        if len(self._pending) >= 1000:
+            self._flush()
         self.row += 1
+
+    def _flush(self) -> None:
+        self.file.write("".join(self._pending).encode("utf-8"))
+        self._pending.clear()
+
+    def written(self) -> IO[bytes]:
+        """The rows' XML so far, for `xlsx_parts.splice_rows`."""
+        self._flush()
+        return self.file
 
     def skip(self, n: int) -> None:
         """Leave `n` empty rows (room inside a table)."""

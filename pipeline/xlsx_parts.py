@@ -15,7 +15,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import IO, Callable, Union
+from typing import IO, Callable, Iterator, Union
 
 from lxml import etree
 
@@ -53,9 +53,33 @@ class Lazy:
 
 @dataclass
 class Chunks:
-    """A part made of text pieces (rows written by the pipeline), encoded as written."""
+    """A part made of pieces: text (a sheet's head and tail) and files of the rows the
+    pipeline wrote (UTF-8), so that a Claims sheet of a million rows waits on disk, not in
+    memory, until it is zipped. `edit` changes it on the way out, as Lazy's does."""
 
-    pieces: list[str]
+    pieces: list[str | IO[bytes]]
+    edit: Callable[[bytes], bytes] | None = None
+
+    def blocks(self) -> Iterator[bytes]:
+        for piece in self.pieces:
+            if isinstance(piece, str):
+                data = piece.encode("utf-8")
+                yield self.edit(data) if self.edit else data
+            else:
+                piece.seek(0)
+                yield from _tag_blocks(piece.read, self.edit)
+
+
+def _tag_blocks(read: Callable[[int], bytes], edit: Callable[[bytes], bytes] | None) -> Iterator[bytes]:
+    """What `read` gives, a piece at a time, each cut at a tag's end (so `edit` sees whole tags)."""
+    carry = b""
+    while piece := read(PIECE):
+        data = carry + piece
+        cut = data.rfind(b">") + 1
+        carry = data[cut:]
+        yield edit(data[:cut]) if edit else data[:cut]
+    if carry:
+        yield edit(carry) if edit else carry
 
 
 Part = Union[bytes, Lazy, Chunks]
@@ -91,7 +115,7 @@ class Package:
             self.parts[name] = data
             return data
         if isinstance(part, Chunks):
-            return "".join(part.pieces).encode("utf-8")
+            return b"".join(part.blocks())
         return part
 
     def write(self) -> bytes:
@@ -103,8 +127,8 @@ class Package:
                     continue
                 with z.open(name, "w", force_zip64=True) as dst:
                     if isinstance(part, Chunks):
-                        for piece in part.pieces:
-                            dst.write(piece.encode("utf-8"))
+                        for block in part.blocks():
+                            dst.write(block)
                     else:
                         _copy(part, dst)
         return buf.getvalue()
@@ -122,13 +146,8 @@ def _copy(part: Lazy, dst: IO[bytes]) -> None:
     """Stream a part from its zip into another, editing whole tags a piece at a time."""
     try:
         with part.zf.open(part.name) as src:
-            carry = b""
-            while piece := src.read(PIECE):
-                data = carry + piece
-                cut = data.rfind(b">") + 1
-                carry = data[cut:]
-                dst.write(part.edit(data[:cut]) if part.edit else data[:cut])
-            dst.write(part.edit(carry) if part.edit else carry)
+            for block in _tag_blocks(src.read, part.edit):
+                dst.write(block)
     except (zipfile.BadZipFile, OSError, EOFError) as err:
         raise MergeError(f"part {part.name} cannot be read ({err})") from None
 
@@ -396,8 +415,7 @@ def merge(existing: bytes, new: bytes | Package, owned: list[str]) -> bytes:
                 if isinstance(data, Lazy):
                     data = Lazy(data.zf, data.name, lambda xml: remap_sheet(xml, xf_map, dxf_map))
                 elif isinstance(data, Chunks):  # pieces end at a tag's end: each is remapped alone
-                    data = Chunks([remap_sheet(p.encode("utf-8"), xf_map, dxf_map).decode("utf-8")
-                                   for p in data.pieces])
+                    data = Chunks(data.pieces, lambda xml: remap_sheet(xml, xf_map, dxf_map))
                 else:
                     data = remap_sheet(n.get(part), xf_map, dxf_map)
             e.parts[renames[part]] = data
@@ -629,10 +647,10 @@ HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 BEFORE_HYPERLINKS_END = ("<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<drawing", "<tableParts")
 
 
-def splice_rows(data: bytes, rows: dict[str, tuple[list[str], list[tuple[str, str]]]]) -> Package:
+def splice_rows(data: bytes, rows: dict[str, tuple[IO[bytes], list[tuple[str, str]]]]) -> Package:
     """Put pre-written row XML (and hyperlinks) into sheets openpyxl saved with a header only.
 
-    `rows` maps a sheet name to (row XML chunks, [(cell ref, link target)]). The result is a
+    `rows` maps a sheet name to (a file of row XML, [(cell ref, link target)]). The result is a
     package, not yet zipped: `merge` takes it (or `Package.write` zips it), so the rows are
     compressed once.
     """
@@ -641,13 +659,13 @@ def splice_rows(data: bytes, rows: dict[str, tuple[list[str], list[tuple[str, st
     for ref in found:
         if ref.name not in rows:
             continue
-        chunks, links = rows[ref.name]
+        written, links = rows[ref.name]
         xml = pkg.get(ref.part).decode("utf-8")
         end = xml.index("</sheetData>") if "</sheetData>" in xml else None
         if end is None:  # an empty <sheetData/>
             xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
             end = xml.index("</sheetData>")
-        pieces = [xml[:end], *chunks]
+        pieces: list[str | IO[bytes]] = [xml[:end], written]
         rest = xml[end:]
         if links:
             rels_part = rels_name(ref.part)

@@ -505,3 +505,20 @@ def test_reading_back_a_workbook_in_a_form_not_understood_is_an_error_row_not_a_
     result = run(inbox, out)
     assert any(line.startswith("  error: tracker.xlsx: the workbook could not be read (its Review sheet cannot be read")
                for line in result.output.splitlines())
+
+
+def test_rows_kept_in_a_file_are_edited_a_whole_tag_at_a_time() -> None:
+    """A sheet's rows wait in a file until zipped; a style remap on the way out (a workbook
+    re-saved by another program numbers styles its own way) sees whole tags, whatever the
+    file's size, and gives what one edit of the whole sheet gives."""
+    import tempfile
+
+    from pipeline.xlsx_parts import PIECE, Chunks
+
+    rows = "".join(f'<row r="{i}"><c r="A{i}" s="3"><v>{i}</v></c></row>' for i in range(2, 60_000))
+    assert len(rows) > 2 * PIECE  # cut into several pieces, none at a row's end by design
+    with tempfile.TemporaryFile() as f:
+        f.write(rows.encode("utf-8"))
+        part = Chunks(["<sheetData>", f, "</sheetData>"], lambda xml: xml.replace(b's="3"', b's="12"'))
+        assert b"".join(part.blocks()) == ("<sheetData>" + rows.replace('s="3"', 's="12"') + "</sheetData>").encode()
+        assert b"".join(Chunks(["<a>", f, "</a>"]).blocks()) == f"<a>{rows}</a>".encode()
