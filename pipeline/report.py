@@ -155,7 +155,7 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     sheets.register_styles(ws["Tracker"])
     first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
-    fast = {"Documents": sheets.write_documents(ws["Documents"], documents)}
+    fast = {"Documents": sheets.write_documents(ws["Documents"], documents, links)}
     queue = sheets.ReviewQueue(kept_reviews)
     undated = new_claims = 0
 
@@ -169,7 +169,8 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
             yield c
 
     with store.standing_claims(ledger) as (total, claims):
-        fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims), total, notes, note_headers)
+        fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims), total, notes,
+                                                          note_headers, links)
     fast["Review"] = sheets.write_review(ws["Review"], queue.waiting, kept_reviews)
     about_notes = []
     if left_out:

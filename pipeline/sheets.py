@@ -396,7 +396,7 @@ CLAIM_COLUMNS: list[tuple[str, str, str, int]] = [  # header, record key, kind, 
 CLAIM_HEADERS = [c[0] for c in CLAIM_COLUMNS]
 
 
-def _claim_cell(rec: dict, key: str, kind: str) -> Any:
+def _claim_cell(rec: dict, key: str, kind: str, links: dict[str, str | None]) -> Any:
     v = rec.get(key)
     if kind == "figure":
         return Fig(v, rec.get("qualifier") or "exact")
@@ -409,14 +409,16 @@ def _claim_cell(rec: dict, key: str, kind: str) -> Any:
     if kind == "bool":
         return bool(v)
     if kind == "link":
-        return Link(v, document_link(rec.get("doc_url"), rec.get("doc_source")))
+        doc = rec.get("doc_key")
+        return Link(v, links[doc] if doc in links else document_link(rec.get("doc_url"), rec.get("doc_source")))
     return v
 
 
 def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, dict[str, Any]],
-                 note_headers: list[str]) -> tuple[FastRows, int]:
+                 note_headers: list[str], links: dict[str, str | None]) -> tuple[FastRows, int]:
     """Every standing claim (`total` of them, read as they come), newest documents last, then
-    the analyst's own note columns.
+    the analyst's own note columns. `links`: each document's link (`document_link`), found
+    once per document rather than once per claim.
 
     Returns the rows, and how many claims did not fit in the sheet (the oldest are left out).
     """
@@ -428,7 +430,7 @@ def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, d
         if n < left_out:
             continue
         own = notes.get(rec["id"], {})
-        rows.append([_claim_cell(rec, key, kind) for _, key, kind, _ in CLAIM_COLUMNS]
+        rows.append([_claim_cell(rec, key, kind, links) for _, key, kind, _ in CLAIM_COLUMNS]
                     + [own.get(h) for h in note_headers])
     as_table(ws, "tblClaims", headers, rows.row - 2)
     return rows, left_out
@@ -498,11 +500,11 @@ DOCUMENT_COLUMNS = [("Document", 30), ("Path or URL", 45), ("Title", 45), ("Date
                     ("Rejected by reviewer", 10), ("First run", 8), ("Last run", 8)]
 
 
-def write_documents(ws: Any, documents: list[Any]) -> FastRows:
+def write_documents(ws: Any, documents: list[Any], links: dict[str, str | None]) -> FastRows:
     header(ws, [c[0] for c in DOCUMENT_COLUMNS], [c[1] for c in DOCUMENT_COLUMNS])
     fast = FastRows(ws, len(DOCUMENT_COLUMNS))
     for d in documents:
-        fast.append([d["key"], Link(d["url"] or d["source"], document_link(d["url"], d["source"])), d["title"], as_date(d["date"]), d["date_source"], d["read_as"],
+        fast.append([d["key"], Link(d["url"] or d["source"], links[d["key"]]), d["title"], as_date(d["date"]), d["date_source"], d["read_as"],
                      d["claim_count"], d["error"], d["content_hash"], "no" if d["missing"] else "yes",
                      "yes" if d["rejected"] else "no", d["first_run"], d["last_run"]])
     as_table(ws, "tblDocuments", [c[0] for c in DOCUMENT_COLUMNS], len(documents))
