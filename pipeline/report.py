@@ -31,7 +31,6 @@ from .xlsx_parts import MergeError, Package, merge, read_rows, splice_rows
 # renders nothing and starts quicker without it.
 
 
-
 @dataclass
 class Rendered:
     path: Path | None                  # where this run's workbook went (None: nothing changed)

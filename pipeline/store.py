@@ -170,9 +170,15 @@ def _write(ledger: Ledger) -> Iterator[Connection]:
 
 def _rows(ledger: Ledger, sql: str, params: dict | None = None) -> list[Row]:
     with ledger.engine.connect() as conn:
-        result = conn.execute(text(sql), params or {})
-        keys = list(result.keys())
-        return [Row(zip(keys, r)) for r in result.fetchall()]  # a fifth quicker than .mappings()
+        return list(_named(conn.execute(text(sql), params or {})))
+
+
+def _named(result: Any, batch: int = 5_000) -> Iterator[Row]:
+    """A result's rows by column name, a batch at a time (a fifth quicker than `.mappings()`)."""
+    keys = list(result.keys())
+    while chunk := result.fetchmany(batch):
+        for r in chunk:
+            yield Row(zip(keys, r))
 
 
 def _q(conn: Connection, sql: str, params: dict | list | None = None):
@@ -219,8 +225,8 @@ def store_run(ledger: Ledger, result: RunResult, processed: Iterable[Processed],
 
     `processed` holds the new or changed files (read once, so it may stream from disk);
     `seen` every file key listed this run, so that documents no longer in the inbox can be
-    marked missing (never deleted); `file_stats` the files' stats to remember with their
-    versions (`file_stats`), so that the next run need not read them to know them unchanged.
+    marked missing (never deleted); `file_stats` each file's stat to remember with its
+    version, so that the next run need not read it to know it unchanged.
     """
     with _write(ledger) as db:
         run_id = _insert_run(db, result)
@@ -585,13 +591,7 @@ def standing_claims(ledger: Ledger, batch: int = 5_000) -> Iterator[tuple[int, I
     with ledger.engine.connect() as conn:
         total = conn.execute(text(f"SELECT COUNT(*) FROM ({CURRENT_CLAIMS}) AS standing")).scalar_one()
         result = conn.execute(text(CURRENT_CLAIMS + " ORDER BY d.date IS NULL, d.date, c.doc_key, c.start"))
-        keys = list(result.keys())
-
-        def rows() -> Iterator[Row]:
-            while chunk := result.fetchmany(batch):
-                for r in chunk:
-                    yield _as_reviewed(Row(zip(keys, r)))
-        yield total, rows()
+        yield total, (_as_reviewed(rec) for rec in _named(result, batch))
 
 
 def _as_reviewed(rec: Row) -> Row:
@@ -611,7 +611,7 @@ def _batched(ledger: Ledger, sql: str, keys: list[str]) -> list[Row]:
     found: list[Row] = []
     with ledger.engine.connect() as conn:
         for i in range(0, len(keys), BATCH):
-            found.extend(Row(r) for r in conn.execute(stmt, {"keys": keys[i:i + BATCH]}).mappings())
+            found.extend(_named(conn.execute(stmt, {"keys": keys[i:i + BATCH]})))
     return found
 
 
