@@ -201,17 +201,19 @@ class FastRows:
         self._pending: list[str] = []
         self.links: list[tuple[str, str]] = []
         self.row = 2
-        self._styles: dict[tuple[str | None, bool], int] = {}
+        self._styles: dict[tuple[str | None, bool, bool], int] = {}
         self.budget = MAX_HYPERLINKS
 
-    def style(self, fmt: str | None = None, link: bool = False) -> int:
-        key = (fmt, link)
+    def style(self, fmt: str | None = None, link: bool = False, wrap: bool = False) -> int:
+        key = (fmt, link, wrap)
         if key not in self._styles:
             cell = WriteOnlyCell(self.ws, value=0)
             if fmt:
                 cell.number_format = fmt
             if link:
                 cell.font = LINK_FONT
+            if wrap:
+                cell.alignment = WRAP
             self._styles[key] = cell.style_id
         return self._styles[key]
 
@@ -222,12 +224,17 @@ class FastRows:
     def append(self, values: Sequence[Any]) -> None:
         r = self.row
         out = [f'<row r="{r}">']
+        lines = 1
         for letter, v in zip(self.letters, values):
             if v is None or v == "":
                 continue
             ref = f"{letter}{r}"
             if isinstance(v, str):
-                out.append(self._text(ref, v))
+                if "\n" in v:  # text over several lines (a quote across a paragraph break) wraps
+                    lines = max(lines, v.count("\n") + 1)
+                    out.append(self._text(ref, v, f' s="{self.style(wrap=True)}"'))
+                else:
+                    out.append(self._text(ref, v))
             elif isinstance(v, bool):
                 out.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
             elif isinstance(v, (int, float)):
@@ -251,6 +258,8 @@ class FastRows:
             else:
                 out.append(self._text(ref, v))
         out.append("</row>")
+        if lines > 1:  # tall enough to show every line (spreadsheets do not grow a row on opening)
+            out[0] = f'<row r="{r}" ht="{15 * min(lines, 10)}" customHeight="1">'
         self._pending.append("".join(out))
         if len(self._pending) >= 1000:
             self._flush()
@@ -583,6 +592,7 @@ def register_styles(ws: Any) -> None:
         cell = WriteOnlyCell(ws, value=0)
         cell.number_format = fmt
         cells.append(cell)
+    cells.append(text(ws, "", alignment=WRAP))  # last: the styles numbered before it keep their numbers
     for cell in cells:
         cell.style_id  # noqa: B018 - asking for it is what numbers the style
 

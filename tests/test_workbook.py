@@ -522,3 +522,15 @@ def test_rows_kept_in_a_file_are_edited_a_whole_tag_at_a_time() -> None:
         part = Chunks(["<sheetData>", f, "</sheetData>"], lambda xml: xml.replace(b's="3"', b's="12"'))
         assert b"".join(part.blocks()) == ("<sheetData>" + rows.replace('s="3"', 's="12"') + "</sheetData>").encode()
         assert b"".join(Chunks(["<a>", f, "</a>"]).blocks()) == f"<a>{rows}</a>".encode()
+
+
+def test_a_quote_over_several_lines_wraps_and_its_row_shows_every_line(tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_doc(inbox, "2025-03-01-split.txt", "The coalition secured over EUR\n\n500 million in funding.\n"
+                                             "Canada will donate 50 armoured vehicles.\n")
+    assert invoke("run", "--inbox", str(inbox), "--out", str(out)).exit_code == 0
+    ws = load_workbook(out / "tracker.xlsx")["Claims"]
+    quote = [c.value for c in ws[1]].index("Quote") + 1
+    cells = {ws.cell(r, quote).value: (ws.cell(r, quote).alignment.wrap_text, ws.row_dimensions[r].height)
+             for r in range(2, ws.max_row + 1)}
+    assert cells == {"over EUR\n\n500 million": (True, 45), "50 armoured vehicles": (None, None)}
