@@ -25,6 +25,7 @@ from .review import TypedRow
 from .facts import promised_vs_delivered
 from .store import Ledger
 from .tracker import build_series, gaps_by_series, period_labels
+from .rowcache import CACHE_NAME, RowCache
 from .xlsx_parts import MergeError, Package, merge, read_rows, splice_rows
 
 # sheets (openpyxl) is imported where a workbook is read or built: a run with nothing new
@@ -127,10 +128,12 @@ def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
     return lines
 
 
-def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date, run_id: int = 0) -> Package:
+def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date, run_id: int = 0,
+          cache: Path | None = None) -> Package:
     """The pipeline's sheets as a fresh workbook (not yet zipped); About says when Claims could not hold all.
 
     Run `run_id` is shown complete: the ledger marks it so only once this workbook is in place.
+    `cache`: the file of Claims rows an earlier render left (`rowcache`), to reuse and update.
     """
     from . import sheets
 
@@ -167,9 +170,12 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
             new_claims += last is not None and c.get("first_run") == last["id"]
             yield c
 
+    rows = RowCache(cache) if cache is not None else None
     with store.standing_claims(ledger) as (total, claims):
         fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims), total, notes,
-                                                          note_headers, links)
+                                                          note_headers, links, rows)
+    if rows is not None:
+        rows.close()
     fast["Review"] = sheets.write_review(ws["Review"], queue.waiting, kept_reviews)
     about_notes = []
     if left_out:
@@ -221,8 +227,8 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
         return Rendered(None)
     from . import sheets
 
-    book = build(ledger, kept_reviews or [], period, today or date.today(), run_id)
     out.mkdir(parents=True, exist_ok=True)
+    book = build(ledger, kept_reviews or [], period, today or date.today(), run_id, out / CACHE_NAME)
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []
     data = None

@@ -5,12 +5,15 @@ figures stay numbers whose number format carries their bound (`">= "#,##0`).
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 import warnings
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby, islice
+from operator import itemgetter
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 from decimal import Decimal
@@ -28,6 +31,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
+from .rowcache import Block, RowCache
 from .review import CHOICES, SHOWN, TYPED, TypedRow
 from .models import Progress
 from .tracker import Series, by_period, gap_key
@@ -191,14 +195,16 @@ class FastRows:
 
     openpyxl spends about 15 µs on each cell; a Claims sheet of 100,000 claims has 2.6
     million. Strings are always written as inline strings (never formulas); styles come from
-    openpyxl (`style_id`), so the style sheet stays its own.
+    openpyxl (`style_id`), so the style sheet stays its own. Rows and cells carry no
+    references (their place is their order, as ECMA-376 allows), so a block of rows rendered
+    once fits at any row of a later render (`rowcache`).
     """
 
     def __init__(self, ws: Any, columns: int) -> None:
         self.ws = ws
         self.letters = [get_column_letter(i + 1) for i in range(columns)]
         self.file = tempfile.TemporaryFile()  # the rows, UTF-8: a million of them are not held in memory
-        self._pending: list[str] = []
+        self._pending: list[bytes] = []
         self.links: list[tuple[str, str]] = []
         self.row = 2
         self._styles: dict[tuple[str | None, bool, bool], int] = {}
@@ -217,56 +223,73 @@ class FastRows:
             self._styles[key] = cell.style_id
         return self._styles[key]
 
-    def _text(self, ref: str, value: Any, style: str = "") -> str:
-        body = _inline(value) if isinstance(value, str) else _inline_body(value)
-        return f'<c r="{ref}"{style}{body}'
-
-    def append(self, values: Sequence[Any]) -> None:
-        r = self.row
-        out = [f'<row r="{r}">']
+    def _row(self, values: Sequence[Any], at: int, block: Block) -> str:
+        out = []
         lines = 1
-        for letter, v in zip(self.letters, values):
-            if v is None or v == "":
+        gap = 0
+        for col, v in enumerate(values):
+            if v is None or v == "" or (isinstance(v, Fig) and v.value in (None, "")):
+                gap += 1
                 continue
-            ref = f"{letter}{r}"
+            if gap:  # an empty cell keeps the next one in its column
+                out.append("<c/>" * gap)
+                gap = 0
             if isinstance(v, str):
                 if "\n" in v:  # text over several lines (a quote across a paragraph break) wraps
                     lines = max(lines, v.count("\n") + 1)
-                    out.append(self._text(ref, v, f' s="{self.style(wrap=True)}"'))
+                    out.append(f'<c s="{self.style(wrap=True)}"{_inline(v)}')
                 else:
-                    out.append(self._text(ref, v))
+                    out.append(f"<c{_inline(v)}")
             elif isinstance(v, bool):
-                out.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
+                out.append(f'<c t="b"><v>{int(v)}</v></c>')
             elif isinstance(v, (int, float)):
-                out.append(f'<c r="{ref}"><v>{v}</v></c>')
+                out.append(f"<c><v>{v}</v></c>")
             elif isinstance(v, Fig):
-                if v.value in (None, ""):
-                    continue
                 n, fmt = _figure(v.value, v.qualifier)
-                out.append(f'<c r="{ref}" s="{self.style(fmt)}"><v>{n}</v></c>')
+                out.append(f'<c s="{self.style(fmt)}"><v>{n}</v></c>')
             elif isinstance(v, (date, datetime)):
                 serial = (v.date() if isinstance(v, datetime) else v) - EXCEL_EPOCH
-                out.append(f'<c r="{ref}" s="{self.style(DATE_FORMAT)}"><v>{serial.days}</v></c>')
+                out.append(f'<c s="{self.style(DATE_FORMAT)}"><v>{serial.days}</v></c>')
             elif isinstance(v, Link):
-                target = v.target
-                if target is None or self.budget <= 0:
-                    out.append(self._text(ref, v.label))
+                if v.target is None:
+                    out.append(f"<c{_inline(v.label)}")
+                elif self.budget <= len(block.links):  # Excel's limit of links per sheet reached
+                    block.complete = self.budget == 0  # none left: as every later render lays it out
+                    out.append(f"<c{_inline(v.label)}")
                 else:
-                    self.budget -= 1
-                    self.links.append((ref, target))
-                    out.append(self._text(ref, v.label, f' s="{self.style(link=True)}"'))
+                    block.links.append((at, col, v.target))
+                    out.append(f'<c s="{self.style(link=True)}"{_inline(v.label)}')
             else:
-                out.append(self._text(ref, v))
-        out.append("</row>")
+                out.append(f"<c{_inline_body(v)}")
         if lines > 1:  # tall enough to show every line (spreadsheets do not grow a row on opening)
-            out[0] = f'<row r="{r}" ht="{15 * min(lines, 10)}" customHeight="1">'
-        self._pending.append("".join(out))
+            return f'<row ht="{15 * min(lines, 10)}" customHeight="1">{"".join(out)}</row>'
+        return f'<row>{"".join(out)}</row>'
+
+    def render(self, rows: Iterable[Sequence[Any]]) -> Block:
+        """Rows as a block of XML, not yet placed (`add` places it)."""
+        block = Block(b"", 0)
+        parts = []
+        for values in rows:
+            parts.append(self._row(values, block.rows, block))
+            block.rows += 1
+        block.xml = "".join(parts).encode("utf-8")
+        return block
+
+    def add(self, block: Block) -> None:
+        """Place a block at the next row; its links get their cell references here."""
+        for at, col, target in block.links:
+            self.links.append((f"{self.letters[col]}{self.row + at}", target))
+        self.budget -= len(block.links)
+        self._pending.append(block.xml)
         if len(self._pending) >= 1000:
             self._flush()
-        self.row += 1
+        self.row += block.rows
+
+    def append(self, values: Sequence[Any]) -> None:
+        self.add(self.render([values]))
 
     def _flush(self) -> None:
-        self.file.write("".join(self._pending).encode("utf-8"))
+        self.file.write(b"".join(self._pending))
         self._pending.clear()
 
     def written(self) -> IO[bytes]:
@@ -276,7 +299,7 @@ class FastRows:
 
     def skip(self, n: int) -> None:
         """Leave `n` empty rows (room inside a table)."""
-        self.row += n
+        self.add(Block(b"<row/>" * n, n))
 
 
 def as_date(value: Any) -> date | None:
@@ -405,7 +428,7 @@ CLAIM_COLUMNS: list[tuple[str, str, str, int]] = [  # header, record key, kind, 
 CLAIM_HEADERS = [c[0] for c in CLAIM_COLUMNS]
 
 
-def _claim_cell(rec: dict, key: str, kind: str, links: dict[str, str | None]) -> Any:
+def _claim_cell(rec: dict, key: str, kind: str, target: str | None) -> Any:
     v = rec.get(key)
     if kind == "figure":
         return Fig(v, rec.get("qualifier") or "exact")
@@ -418,31 +441,56 @@ def _claim_cell(rec: dict, key: str, kind: str, links: dict[str, str | None]) ->
     if kind == "bool":
         return bool(v)
     if kind == "link":
-        doc = rec.get("doc_key")
-        return Link(v, links[doc] if doc in links else document_link(rec.get("doc_url"), rec.get("doc_source")))
+        return Link(v, target)
     return v
 
 
 def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, dict[str, Any]],
-                 note_headers: list[str], links: dict[str, str | None]) -> tuple[FastRows, int]:
+                 note_headers: list[str], links: dict[str, str | None],
+                 cache: RowCache | None = None) -> tuple[FastRows, int]:
     """Every standing claim (`total` of them, read as they come), newest documents last, then
     the analyst's own note columns. `links`: each document's link (`document_link`), found
-    once per document rather than once per claim.
+    once per document rather than once per claim. `cache`: each document's rows as an
+    earlier render wrote them, reused where nothing they show has changed.
 
     Returns the rows, and how many claims did not fit in the sheet (the oldest are left out).
     """
     headers = CLAIM_HEADERS + note_headers
     header(ws, headers, [c[3] for c in CLAIM_COLUMNS] + [24] * len(note_headers))
     rows = FastRows(ws, len(headers))
+    salt = _claims_salt(rows, note_headers)
     left_out = max(0, total - (MAX_ROWS - 1))
-    for n, rec in enumerate(claims):
-        if n < left_out:
-            continue
-        own = notes.get(rec["id"], {})
-        rows.append([_claim_cell(rec, key, kind, links) for _, key, kind, _ in CLAIM_COLUMNS]
-                    + [own.get(h) for h in note_headers])
+    for doc, recs in groupby(islice(claims, left_out, None), key=itemgetter("doc_key")):
+        recs = list(recs)
+        target = links[doc] if doc in links else document_link(recs[0].get("doc_url"), recs[0].get("doc_source"))
+        own = [notes.get(rec["id"], {}) for rec in recs]
+        sig = salt.copy()
+        sig.update(repr((doc, target, rows.budget > 0, [[rec.get(key) for key in CLAIM_KEYS] for rec in recs],
+                         [[o.get(h) for h in note_headers] for o in own])).encode("utf-8", "surrogatepass"))
+        digest = sig.digest()
+        block = cache.get(digest) if cache is not None else None
+        if block is None or len(block.links) > rows.budget:
+            block = rows.render([_claim_cell(rec, key, kind, target) for _, key, kind, _ in CLAIM_COLUMNS]
+                                + [o.get(h) for h in note_headers] for rec, o in zip(recs, own))
+            if cache is not None and block.complete:
+                cache.put(digest, block)
+        rows.add(block)
     as_table(ws, "tblClaims", headers, rows.row - 2)
     return rows, left_out
+
+
+CLAIM_KEYS = sorted({key for _, key, _, _ in CLAIM_COLUMNS} | {"qualifier"})
+ROWS_VERSION = "1"  # change when the Claims row XML changes, so no cached block is reused
+
+
+def _claims_salt(rows: FastRows, note_headers: list[str]) -> Any:
+    """What every Claims row depends on besides its claim: the layout and the style numbers."""
+    for fmt in [number_format(v, q) for v in (1, 1.5) for q in ("exact", *BOUND_PREFIX)] + [DATE_FORMAT, None]:
+        rows.style(fmt)
+    rows.style(link=True)
+    rows.style(wrap=True)
+    return hashlib.blake2b(repr((ROWS_VERSION, CLAIM_COLUMNS, note_headers, sorted(rows._styles.items(), key=repr)))
+                           .encode("utf-8", "surrogatepass"), digest_size=16)
 
 
 REVIEW_HEADERS = [h for h, _ in SHOWN] + [h for h, _ in TYPED]

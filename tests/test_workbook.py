@@ -534,3 +534,48 @@ def test_a_quote_over_several_lines_wraps_and_its_row_shows_every_line(tmp_path:
     cells = {ws.cell(r, quote).value: (ws.cell(r, quote).alignment.wrap_text, ws.row_dimensions[r].height)
              for r in range(2, ws.max_row + 1)}
     assert cells == {"over EUR\n\n500 million": (True, 45), "50 armoured vehicles": (None, None)}
+
+
+def _claims_xml(workbook: Path) -> bytes:
+    with zipfile.ZipFile(workbook) as z:
+        names = dict(zip(["Tracker", "Charts", "Claims"], sorted(n for n in z.namelist()
+                                                                 if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))))
+        return z.read(names["Claims"])
+
+
+def test_a_run_renders_only_the_claims_rows_of_new_documents_and_the_rows_match_a_fresh_render(
+        tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.rowcache import CACHE_NAME, RowCache
+
+    inbox, out = tracked
+    put: list[bytes] = []
+    original = RowCache.put
+    monkeypatch.setattr(RowCache, "put", lambda self, sig, block: (put.append(block.xml), original(self, sig, block)))
+    write_doc(inbox, "2024-04-02-kyiv.txt", "Kyiv received 40 armoured vehicles and 12,000 shells.\n")
+    run(inbox, out)
+    assert len(put) == 1 and put[0].count(b"<row") == 2  # the new document's two claims; the rest reused
+    reused = _claims_xml(out / "tracker.xlsx")
+    assert b'r="B3"' not in reused  # rows carry no references, so a block fits at any row
+
+    (out / "tracker.xlsx").unlink()
+    (out / CACHE_NAME).unlink()
+    run(inbox, out)  # no workbook: rendered again, every row afresh
+    assert _claims_xml(out / "tracker.xlsx") == reused
+    rows = sheet_records(out / "tracker.xlsx", "Claims")
+    assert [(r["Document"], r["Quote"]) for r in rows][:3] == [
+        ("2024-03-01-coalition.txt", "EUR 300 million"), ("2024-04-02-kyiv.txt", "40 armoured vehicles"),
+        ("2024-04-02-kyiv.txt", "12,000 shells")]
+
+
+def test_an_unreadable_render_cache_is_started_again(tracked: tuple[Path, Path]) -> None:
+    import sqlite3
+
+    from pipeline.rowcache import CACHE_NAME
+
+    inbox, out = tracked
+    (out / CACHE_NAME).write_bytes(b"not a database\x00" * 100)
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    run(inbox, out)
+    assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")][-1] == "EUR 550 million"
+    with sqlite3.connect(out / CACHE_NAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone() == (5,)  # one block per document

@@ -1,0 +1,92 @@
+"""Claims rows rendered by an earlier run, kept beside the workbook so a run re-renders only
+the documents whose rows changed.
+
+A render writes every standing claim to the Claims sheet; after a run that added 1 % new
+documents, 99 % of those rows are the same as last time. Each document's rows are kept
+here as sheet XML (implicit cell positions, so a block fits at any row), keyed by a digest
+of everything they were rendered from. The file is derived and disposable: a missing,
+unreadable or foreign file is started again, and the workbook comes out the same.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CACHE_NAME = ".render-cache.sqlite"
+
+
+@dataclass
+class Block:
+    """Rows of sheet XML with implicit positions, and their links as (row within the block,
+    column index, target): the cell references a link needs are made where the block lands."""
+
+    xml: bytes
+    rows: int
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    complete: bool = True  # False when only some of its links fitted under Excel's limit: not kept
+
+
+class RowCache:
+    """Blocks of rows by digest; the blocks not asked for in a render are dropped when it closes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.used: set[bytes] = set()
+        self.new: list[tuple[bytes, bytes, int, str]] = []
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection | None:
+        for attempt in range(2):
+            try:
+                db = sqlite3.connect(self.path, isolation_level=None)
+                db.execute("CREATE TABLE IF NOT EXISTS blocks (sig BLOB PRIMARY KEY, xml BLOB NOT NULL, "
+                           "rows INTEGER NOT NULL, links TEXT NOT NULL)")
+                return db
+            except sqlite3.Error:  # not a cache this version can read: start it again
+                if attempt == 0:
+                    self.path.unlink(missing_ok=True)
+        return None
+
+    def get(self, sig: bytes) -> Block | None:
+        self.used.add(sig)
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT xml, rows, links FROM blocks WHERE sig = ?", (sig,)).fetchone()
+            if row is None:
+                return None
+            return Block(xml=zlib.decompress(row[0]), rows=row[1],
+                               links=[tuple(link) for link in json.loads(row[2])])
+        except (sqlite3.Error, zlib.error, ValueError):
+            return None
+
+    def put(self, sig: bytes, block: Block) -> None:
+        self.used.add(sig)
+        self.new.append((sig, zlib.compress(block.xml, 1), block.rows, json.dumps(block.links)))
+        if len(self.new) >= 2_000:
+            self._write()
+
+    def _write(self) -> None:
+        if self.db is not None and self.new:
+            try:
+                self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)", self.new)
+            except sqlite3.Error:
+                self.db = None
+        self.new.clear()
+
+    def close(self) -> None:
+        """Keep the new blocks; drop those of documents or versions no longer shown."""
+        self._write()
+        if self.db is None:
+            return
+        try:
+            self.db.execute("CREATE TEMP TABLE used (sig BLOB PRIMARY KEY)")
+            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((s,) for s in self.used))
+            self.db.execute("DELETE FROM blocks WHERE sig NOT IN (SELECT sig FROM used)")
+            self.db.close()
+        except sqlite3.Error:
+            pass
+        self.db = None
