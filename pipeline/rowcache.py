@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_NAME = ".render-cache.sqlite"
+CACHE_VERSION = 1  # of the file's layout
 
 
 @dataclass
@@ -42,12 +43,16 @@ class RowCache:
         for attempt in range(2):
             try:
                 db = sqlite3.connect(self.path, isolation_level=None)
-                db.execute("CREATE TABLE IF NOT EXISTS blocks (sig BLOB PRIMARY KEY, xml BLOB NOT NULL, "
-                           "rows INTEGER NOT NULL, links TEXT NOT NULL)")
+                if db.execute("PRAGMA user_version").fetchone()[0] != CACHE_VERSION:  # new, or not ours
+                    db.execute("DROP TABLE IF EXISTS blocks")
+                    db.execute("CREATE TABLE blocks (sig BLOB PRIMARY KEY, xml BLOB NOT NULL, "
+                               "rows INTEGER NOT NULL, links TEXT NOT NULL)")
+                    db.execute(f"PRAGMA user_version = {CACHE_VERSION}")
                 return db
-            except sqlite3.Error:  # not a cache this version can read: start it again
-                if attempt == 0:
-                    self.path.unlink(missing_ok=True)
+            except sqlite3.Error as err:
+                if "locked" in str(err) or attempt:  # in use, or cannot be made: render without it
+                    return None
+                self.path.unlink(missing_ok=True)  # not a database: start it again
         return None
 
     def get(self, sig: bytes) -> Block | None:

@@ -22,6 +22,7 @@ from typing import IO, Any, Iterable, Sequence
 from urllib.parse import quote, urlparse
 
 from openpyxl import Workbook
+from openpyxl import __version__ as openpyxl_version
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import LineChart, Reference
@@ -127,9 +128,16 @@ def document_link(url: str | None, source: str | None) -> str | None:
     if not source:
         return None
     try:  # a file the pipeline read itself: a local path, never a host
-        return Path(source).resolve().as_uri()
+        path = Path(source)
+        return (_folder(str(path.parent)) / path.name).as_uri()
     except (ValueError, OSError):
         return None
+
+
+@lru_cache(maxsize=1024)
+def _folder(folder: str) -> Path:
+    """A folder's absolute path, found once for all its files (a render links 100,000 of them)."""
+    return Path(folder).resolve()
 
 
 def linked(ws: Any, label: str, target: str | None) -> Any:
@@ -480,7 +488,8 @@ def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, d
 
 
 CLAIM_KEYS = sorted({key for _, key, _, _ in CLAIM_COLUMNS} | {"qualifier"})
-ROWS_VERSION = "1"  # change when the Claims row XML changes, so no cached block is reused
+# The code that lays out a row: a block cached by another version of it is never reused.
+ROWS_CODE = hashlib.blake2b(Path(__file__).read_bytes() + openpyxl_version.encode(), digest_size=16).digest()
 
 
 def _claims_salt(rows: FastRows, note_headers: list[str]) -> Any:
@@ -489,7 +498,7 @@ def _claims_salt(rows: FastRows, note_headers: list[str]) -> Any:
         rows.style(fmt)
     rows.style(link=True)
     rows.style(wrap=True)
-    return hashlib.blake2b(repr((ROWS_VERSION, CLAIM_COLUMNS, note_headers, sorted(rows._styles.items(), key=repr)))
+    return hashlib.blake2b(repr((ROWS_CODE, CLAIM_COLUMNS, note_headers, sorted(rows._styles.items(), key=repr)))
                            .encode("utf-8", "surrogatepass"), digest_size=16)
 
 
