@@ -43,6 +43,7 @@ class RowCache:
         for attempt in range(2):
             try:
                 db = sqlite3.connect(self.path, isolation_level=None)
+                db.execute("PRAGMA synchronous = OFF")  # disposable: a write lost in a crash is rendered again
                 if db.execute("PRAGMA user_version").fetchone()[0] != CACHE_VERSION:  # new, or not ours
                     db.execute("DROP TABLE IF EXISTS blocks")
                     db.execute("CREATE TABLE blocks (sig BLOB PRIMARY KEY, xml BLOB NOT NULL, "
@@ -77,7 +78,9 @@ class RowCache:
     def _write(self) -> None:
         if self.db is not None and self.new:
             try:
-                self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)", self.new)
+                with self.db:  # one transaction, not one a block
+                    self.db.execute("BEGIN")
+                    self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)", self.new)
             except sqlite3.Error:
                 self.db = None
         self.new.clear()
@@ -88,9 +91,11 @@ class RowCache:
         if self.db is None:
             return
         try:
-            self.db.execute("CREATE TEMP TABLE used (sig BLOB PRIMARY KEY)")
-            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((s,) for s in self.used))
-            self.db.execute("DELETE FROM blocks WHERE sig NOT IN (SELECT sig FROM used)")
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.execute("CREATE TEMP TABLE used (sig BLOB PRIMARY KEY)")
+                self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((s,) for s in self.used))
+                self.db.execute("DELETE FROM blocks WHERE sig NOT IN (SELECT sig FROM used)")
             self.db.close()
         except sqlite3.Error:
             pass
