@@ -171,11 +171,13 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
             yield c
 
     rows = RowCache(cache) if cache is not None else None
-    with store.standing_claims(ledger) as (total, claims):
-        fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims), total, notes,
-                                                          note_headers, links, rows)
-    if rows is not None:
-        rows.close()
+    try:
+        with store.standing_claims(ledger) as (total, claims):
+            fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims), total, notes,
+                                                              note_headers, links, rows)
+    finally:
+        if rows is not None:
+            rows.close()
     fast["Review"] = sheets.write_review(ws["Review"], queue.waiting, kept_reviews)
     about_notes = []
     if left_out:

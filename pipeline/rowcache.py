@@ -41,6 +41,7 @@ class RowCache:
 
     def _open(self) -> sqlite3.Connection | None:
         for attempt in range(2):
+            db = None
             try:
                 db = sqlite3.connect(self.path, isolation_level=None)
                 db.execute("PRAGMA synchronous = OFF")  # disposable: a write lost in a crash is rendered again
@@ -51,9 +52,14 @@ class RowCache:
                     db.execute(f"PRAGMA user_version = {CACHE_VERSION}")
                 return db
             except sqlite3.Error as err:
+                if db is not None:
+                    db.close()
                 if "locked" in str(err) or attempt:  # in use, or cannot be made: render without it
                     return None
-                self.path.unlink(missing_ok=True)  # not a database: start it again
+                try:
+                    self.path.unlink(missing_ok=True)  # not a database: start it again
+                except OSError:
+                    return None
         return None
 
     def get(self, sig: bytes) -> Block | None:
@@ -61,12 +67,12 @@ class RowCache:
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT xml, rows, links FROM blocks WHERE sig = ?", (sig,)).fetchone()
-            if row is None:
+            row = self.db.execute("SELECT sig, xml, rows, links FROM blocks WHERE sig = ?", (sig,)).fetchone()
+            if row is None or row[0] != sig:  # a file left half-written by a crash answers wrongly
                 return None
-            return Block(xml=zlib.decompress(row[0]), rows=row[1],
-                               links=[tuple(link) for link in json.loads(row[2])])
-        except (sqlite3.Error, zlib.error, ValueError):
+            return Block(xml=zlib.decompress(row[1]), rows=row[2],
+                         links=[(at, col, target) for at, col, target in json.loads(row[3])])
+        except (sqlite3.Error, zlib.error, ValueError, TypeError):
             return None
 
     def put(self, sig: bytes, block: Block) -> None:

@@ -302,7 +302,7 @@ def merge_styles(existing: etree._Element, new: etree._Element) -> tuple[dict[in
     return xf_map, dxf_map
 
 
-CELL_STYLE = re.compile(rb'(<c r="[A-Z]+[0-9]+") s="([0-9]+)"')
+CELL_STYLE = re.compile(rb'(<c(?: r="[A-Z]+[0-9]+")?) s="([0-9]+)"')  # the pipeline's rows have no r
 COL_STYLE = re.compile(rb'(<col [^>]*?)style="([0-9]+)"')
 ROW_STYLE = re.compile(rb'(<row [^>]*?) s="([0-9]+)"')
 DXF_ID = re.compile(rb'(<cfRule [^>]*?)dxfId="([0-9]+)"')
@@ -311,8 +311,8 @@ DXF_ID = re.compile(rb'(<cfRule [^>]*?)dxfId="([0-9]+)"')
 def remap_sheet(xml: bytes, xf_map: dict[int, int], dxf_map: dict[int, int]) -> bytes:
     """Point a sheet written by openpyxl (inline strings, regular markup) at merged styles.
 
-    >>> remap_sheet(b'<c r="B2" s="3" t="n"><v>1</v></c>', {3: 40}, {})
-    b'<c r="B2" s="40" t="n"><v>1</v></c>'
+    >>> remap_sheet(b'<c r="B2" s="3" t="n"><v>1</v></c><c/><c s="3"><v>2</v></c>', {3: 40}, {})
+    b'<c r="B2" s="40" t="n"><v>1</v></c><c/><c s="40"><v>2</v></c>'
     """
     def sub(pattern: re.Pattern[bytes], attr: bytes, mapping: dict[int, int], text: bytes) -> bytes:
         return pattern.sub(lambda m: m[1] + attr + b'="' + str(mapping[int(m[2])]).encode() + b'"', text)

@@ -579,3 +579,27 @@ def test_an_unreadable_render_cache_is_started_again(tracked: tuple[Path, Path])
     assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")][-1] == "EUR 550 million"
     with sqlite3.connect(out / CACHE_NAME) as db:
         assert db.execute("SELECT COUNT(*) FROM blocks").fetchone() == (5,)  # one block per document
+
+
+def test_rows_keep_their_dates_bounds_and_links_when_another_program_renumbered_the_styles(
+        tracked: tuple[Path, Path]) -> None:
+    inbox, out = tracked
+    book = out / "tracker.xlsx"
+    with zipfile.ZipFile(book) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    styles, found = re.subn(rb'<cellXfs count="(\d+)">', lambda m: b'<cellXfs count="%d"><xf numFmtId="0" fontId="0" '
+                            b'fillId="0" borderId="0" xfId="0"/>' % (int(m[1]) + 1), parts["xl/styles.xml"])
+    assert found == 1
+    parts["xl/styles.xml"] = styles  # a style at the front: every other one's number moves up
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised over EUR 550 million.\n")
+    run(inbox, out)
+    ws = load_workbook(book)["Claims"]
+    head = [c.value for c in ws[1]]
+    last = ws.max_row
+    date_cell, value, doc = (ws.cell(last, head.index(h) + 1) for h in ("Document date", "Value", "Document"))
+    assert (date_cell.value, date_cell.number_format) == (datetime(2024, 10, 1), "yyyy-mm-dd")
+    assert (value.value, value.number_format) == (550_000_000, '">= "#,##0')
+    assert doc.value == "2024-10-01-coalition.txt" and doc.font.underline == "single"
