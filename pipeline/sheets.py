@@ -494,7 +494,7 @@ ROWS_CODE = hashlib.blake2b(Path(__file__).read_bytes() + openpyxl_version.encod
 
 def _claims_salt(rows: FastRows, note_headers: list[str]) -> Any:
     """What every Claims row depends on besides its claim: the layout and the style numbers."""
-    for fmt in [number_format(v, q) for v in (1, 1.5) for q in ("exact", *BOUND_PREFIX)] + [DATE_FORMAT, None]:
+    for fmt in [*CELL_FORMATS, None]:
         rows.style(fmt)
     rows.style(link=True)
     rows.style(wrap=True)
@@ -635,6 +635,11 @@ def write_about(ws: Any, updated: datetime, runs: list[Any], changes: list[str],
         ws.append(line)
 
 
+# Every number format a data cell takes: whole and decimal figures, each bound, dates.
+CELL_FORMATS = [number_format(v, q) for v in (1, 1.5) for q in ("exact", *BOUND_PREFIX)] + [DATE_FORMAT,
+                                                                                            DATETIME_FORMAT]
+
+
 def register_styles(ws: Any) -> None:
     """Give the styles the sheets use their numbers in one fixed order, before any cell asks.
 
@@ -644,8 +649,7 @@ def register_styles(ws: Any) -> None:
     """
     cells = [text(ws, "", font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP), text(ws, "", font=LINK_FONT),
              text(ws, "", font=Font(bold=True)), text(ws, "", font=Font(bold=True, size=14))]
-    for fmt in [number_format(v, q) for v in (1, 1.5) for q in ("exact", *BOUND_PREFIX)] + [DATE_FORMAT,
-                                                                                          DATETIME_FORMAT]:
+    for fmt in CELL_FORMATS:
         cell = WriteOnlyCell(ws, value=0)
         cell.number_format = fmt
         cells.append(cell)
