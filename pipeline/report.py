@@ -161,24 +161,31 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     queue = sheets.ReviewQueue(kept_reviews)
     undated = new_claims = 0
 
-    def tallied(claims: Iterator[dict]) -> Iterator[dict]:
-        """The claims as they stream to the Claims sheet, counted and offered for review on the way."""
-        nonlocal undated, new_claims
-        for c in claims:
-            queue.offer(c)
-            undated += not c.get("doc_date")
-            new_claims += last is not None and c.get("first_run") == last["id"]
-            yield c
-
     rows = RowCache(cache) if cache is not None else None
     try:
-        with store.standing_claims(ledger) as (total, claims):
-            fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims), total, notes,
-                                                              note_headers, links, rows)
+        with store.standing_claims(ledger) as claims:
+            total = claims.total
+            at = {name: i for i, name in enumerate(claims.columns)}
+            i_id, i_status, i_rejected, i_date, i_run = (at[k] for k in ("id", "status", "doc_rejected", "doc_date",
+                                                                         "first_run"))
+            last_id = last["id"] if last is not None else None
+
+            def tallied(claims: Iterator[tuple]) -> Iterator[tuple]:
+                """The claims as they stream to the Claims sheet, counted and offered for review on the way."""
+                nonlocal undated, new_claims
+                for c in claims:
+                    queue.offer(c[i_id], "rejected" if c[i_rejected] else c[i_status], c)
+                    undated += not c[i_date]
+                    new_claims += c[i_run] == last_id
+                    yield c
+
+            fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims.rows), claims.columns,
+                                                              claims.record, total, notes, note_headers, links, rows)
+            waiting = [claims.record(c) for c in queue.waiting]
     finally:
         if rows is not None:
             rows.close()
-    fast["Review"] = sheets.write_review(ws["Review"], queue.waiting, kept_reviews)
+    fast["Review"] = sheets.write_review(ws["Review"], waiting, kept_reviews)
     about_notes = []
     if left_out:
         about_notes.append(f"The ledger holds {total:,} claims, more than a sheet can; Claims shows the "

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from xml.sax.saxutils import escape
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Iterable, Sequence
+from typing import IO, Any, Callable, Iterable, Sequence
 from urllib.parse import quote, urlparse
 
 from openpyxl import Workbook
@@ -453,13 +453,15 @@ def _claim_cell(rec: dict, key: str, kind: str, target: str | None) -> Any:
     return v
 
 
-def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, dict[str, Any]],
-                 note_headers: list[str], links: dict[str, str | None],
-                 cache: RowCache | None = None) -> tuple[FastRows, int]:
-    """Every standing claim (`total` of them, read as they come), newest documents last, then
-    the analyst's own note columns. `links`: each document's link (`document_link`), found
-    once per document rather than once per claim. `cache`: each document's rows as an
-    earlier render wrote them, reused where nothing they show has changed.
+def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: Callable[[tuple], dict],
+                 total: int, notes: dict[str, dict[str, Any]], note_headers: list[str],
+                 links: dict[str, str | None], cache: RowCache | None = None) -> tuple[FastRows, int]:
+    """Every standing claim (`total` of them, read as they come, as the ledger's tuples in
+    `columns` order; `record` makes one a claim by name, as reviewed), newest documents
+    last, then the analyst's own note columns. `links`: each document's link
+    (`document_link`), found once per document rather than once per claim. `cache`: each
+    document's rows as an earlier render wrote them, reused where nothing they are made
+    from has changed; only the documents it misses are made into records.
 
     Returns the rows, and how many claims did not fit in the sheet (the oldest are left out).
     """
@@ -468,18 +470,24 @@ def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, d
     rows = FastRows(ws, len(headers))
     salt = _claims_salt(rows, note_headers)
     left_out = max(0, total - (MAX_ROWS - 1))
-    for doc, recs in groupby(islice(claims, left_out, None), key=itemgetter("doc_key")):
-        recs = list(recs)
-        target = links[doc] if doc in links else document_link(recs[0].get("doc_url"), recs[0].get("doc_source"))
-        own = [notes.get(rec["id"], {}) for rec in recs]
+    shown = itemgetter(*[i for i, c in enumerate(columns) if c in CLAIM_INPUTS])
+    claim_id = itemgetter(columns.index("id"))
+    for doc, group in groupby(islice(claims, left_out, None), key=itemgetter(columns.index("doc_key"))):
+        group = list(group)
+        target = links[doc] if doc in links else None
+        own = [notes.get(claim_id(t), {}) for t in group] if notes else []
         sig = salt.copy()
-        sig.update(repr((doc, target, rows.budget > 0, [[rec.get(key) for key in CLAIM_KEYS] for rec in recs],
+        sig.update(repr((doc, target, rows.budget > 0, [shown(t) for t in group],
                          [[o.get(h) for h in note_headers] for o in own])).encode("utf-8", "surrogatepass"))
         digest = sig.digest()
         block = cache.get(digest) if cache is not None else None
         if block is None or len(block.links) > rows.budget:
+            recs = [record(t) for t in group]
+            if doc not in links:
+                target = document_link(recs[0].get("doc_url"), recs[0].get("doc_source"))
             block = rows.render([_claim_cell(rec, key, kind, target) for _, key, kind, _ in CLAIM_COLUMNS]
-                                + [o.get(h) for h in note_headers] for rec, o in zip(recs, own))
+                                + [o.get(h) for h in note_headers]
+                                for rec, o in zip(recs, own or [{}] * len(recs)))
             if cache is not None and block.complete:
                 cache.put(digest, block)
         rows.add(block)
@@ -487,7 +495,10 @@ def write_claims(ws: Any, claims: Iterable[dict], total: int, notes: dict[str, d
     return rows, left_out
 
 
-CLAIM_KEYS = sorted({key for _, key, _, _ in CLAIM_COLUMNS} | {"qualifier"})
+# The ledger's columns a Claims row is made from: those it shows, and what a review changes of them.
+CLAIM_INPUTS = {key for _, key, _, _ in CLAIM_COLUMNS} | {"qualifier", "doc_rejected", "review_decision",
+                                                          "doc_url", "doc_source"} | {
+    "r_" + key for key in ("value", "value_high", "unit", "qualifier", "category", "subject", "period")}
 # The code that lays out a row: a block cached by another version of it is never reused.
 ROWS_CODE = hashlib.blake2b(Path(__file__).read_bytes() + openpyxl_version.encode(), digest_size=16).digest()
 
@@ -513,8 +524,9 @@ class ReviewQueue:
         self.fixing = {str(t.cells.get("Claim id")) for t in kept}
         self.waiting: deque[dict] = deque(maxlen=REVIEW_LIMIT)
 
-    def offer(self, claim: dict) -> None:
-        if claim["status"] == "new" and claim["id"] not in self.fixing:
+    def offer(self, claim_id: str, status: str, claim: Any) -> None:
+        """`claim` (in whatever form the caller keeps it) joins the queue if it awaits review."""
+        if status == "new" and claim_id not in self.fixing:
             self.waiting.append(claim)
 
 

@@ -573,25 +573,54 @@ def current_claims(ledger: Ledger, documents: Iterable[str] | None = None) -> li
     """Claims that stand, as the reviewers left them, oldest document first; only those of
     `documents` when given (then in no particular order). See `standing_claims`."""
     if documents is None:
-        with standing_claims(ledger) as (_, rows):
-            return list(rows)
+        with standing_claims(ledger) as claims:
+            return list(claims.records())
     return [_as_reviewed(rec) for rec in _batched(ledger, CURRENT_CLAIMS + " AND c.doc_key IN :keys",
                                                   sorted(set(documents)))]
 
 
+@dataclass
+class StandingClaims:
+    """The claims that stand, as the database returns them: one tuple a claim in `columns`
+    order, oldest document first. A render digests the tuples and builds a record only for
+    the few documents whose rows changed (`record`), which makes it several times quicker."""
+
+    total: int
+    columns: list[str]
+    rows: Iterator[tuple]
+
+    def record(self, row: tuple) -> Row:
+        """One claim by column name, as the reviewers left it."""
+        return _as_reviewed(Row(zip(self.columns, row)))
+
+    def records(self) -> Iterator[Row]:
+        return map(self.record, self.rows)
+
+
 @contextmanager
-def standing_claims(ledger: Ledger, batch: int = 5_000) -> Iterator[tuple[int, Iterator[Row]]]:
+def standing_claims(ledger: Ledger, batch: int = 5_000) -> Iterator[StandingClaims]:
     """How many claims stand, and the claims, oldest document first, read a batch at a time
     (a render holds a few thousand of a million), both from one read transaction so that
-    they agree while another run writes.
+    they agree while another run writes. The rows come from the driver's own cursor: a
+    million pass through SQLAlchemy's result rows three times slower.
 
     A correction's fields replace the extractor's (which stay in the claims table); a claim
     of a document rejected as irrelevant is shown as rejected.
     """
     with ledger.engine.connect() as conn:
         total = conn.execute(text(f"SELECT COUNT(*) FROM ({CURRENT_CLAIMS}) AS standing")).scalar_one()
-        result = conn.execute(text(CURRENT_CLAIMS + " ORDER BY d.date IS NULL, d.date, c.doc_key, c.start"))
-        yield total, (_as_reviewed(rec) for rec in _named(result, batch))
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            cursor.execute(CURRENT_CLAIMS + " ORDER BY d.date IS NULL, d.date, c.doc_key, c.start")
+            columns = [d[0] for d in cursor.description]
+
+            def rows() -> Iterator[tuple]:
+                while chunk := cursor.fetchmany(batch):
+                    yield from chunk
+
+            yield StandingClaims(total, columns, rows())
+        finally:
+            cursor.close()
 
 
 def _as_reviewed(rec: Row) -> Row:
@@ -646,8 +675,8 @@ def fact_inputs(ledger: Ledger, documents: Iterable[str] | None = None) -> FactI
     """Claims that stand and are not rejected (of `documents` only, when given), with their
     documents' dates."""
     if documents is None:  # every claim: streamed, so the ledger's rows and the records are not both held
-        with standing_claims(ledger) as (_, rows):
-            return _fact_inputs(rows)
+        with standing_claims(ledger) as claims:
+            return _fact_inputs(claims.records())
     return _fact_inputs(current_claims(ledger, documents))
 
 
