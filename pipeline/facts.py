@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Mapping, NamedTuple, Optional
 
 from .issues import issue
 from .models import Category, Claim, Fact, FactKind, IssueCode, Period, Progress, Qualifier, ValidationIssue
@@ -107,9 +107,9 @@ def kind_of(before: str, after: str) -> Optional[FactKind]:
     return FactKind(m.lastgroup) if m else None
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
-    """The fields of a claim that facts read once its sentence is read (a kept mention's)."""
+class Figure(NamedTuple):
+    """The fields of a claim that facts read once its sentence is read (a kept mention's); a
+    tuple, as a rebuild reads a million of them back from the ledger."""
 
     id: str
     document: str

@@ -18,6 +18,7 @@ import json
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import islice
@@ -794,11 +795,24 @@ def _mention(claim_id: str, doc_key: str, _key: str, subject: Optional[str], cat
              conversions: str) -> Mention:
     """A kept mention, in the columns of MENTION_COLUMNS. Its conversions keep only what a fact
     reads of them (id, document, EUR figure); their other fields are placeholders."""
-    figure = Figure(claim_id, doc_key, subject, Category(category), unit, Period(period) if period else None, start,
-                    Decimal(value), _dec(value_high), Qualifier(qualifier), purpose, _dec(value_eur))
-    converted = [Figure(i, d, subject, Category(category), unit, None, 0, Decimal(0), None, Qualifier.exact, None,
-                        _dec(v)) for i, d, v in json.loads(conversions)] if conversions != "[]" else []
-    return Mention(figure, date.fromisoformat(day) if day else None, FactKind(kind) if kind else None, converted)
+    category_ = _CATEGORIES[category]
+    figure = Figure(claim_id, doc_key, subject, category_, unit, _PERIODS[period], start, Decimal(value),
+                    _dec(value_high), _QUALIFIERS[qualifier], purpose, _dec(value_eur))
+    converted = [Figure(i, d, subject, category_, unit, None, 0, Decimal(0), None, Qualifier.exact, None, _dec(v))
+                 for i, d, v in json.loads(conversions)] if conversions != "[]" else []
+    return Mention(figure, _day(day), _KINDS[kind], converted)
+
+
+# The enumerations by value, and days by ISO text: looked up a million times in a rebuild.
+_CATEGORIES = {c.value: c for c in Category}
+_QUALIFIERS = {q.value: q for q in Qualifier}
+_PERIODS: dict[Optional[str], Optional[Period]] = {None: None, **{p.value: p for p in Period}}
+_KINDS: dict[Optional[str], Optional[FactKind]] = {None: None, **{k.value: k for k in FactKind}}
+
+
+@lru_cache(maxsize=4096)
+def _day(text: Optional[str]) -> Optional[date]:
+    return date.fromisoformat(text) if text else None
 
 
 def _in(db: Connection, sql: str, keys: Iterable[str], params: dict | None = None) -> list:
@@ -842,22 +856,31 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         current = {r[0]: tuple(r[1:]) for r in _q(db, "SELECT id, subject, category, unit, period FROM facts "
                                                      "WHERE current = 1")}
         replaced = set(current) if keys is None else {i for i, k in current.items() if k in keys}
+        # Only what differs is written: a run that adds 1 % of the documents changes a few of the
+        # facts it rebuilds and adds a few of their million links.
         shown = set(_in(db, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id IN :keys", replaced))
         if shown != set(rows):  # the Tracker shows facts: a change to them is a change of the workbook
             _bump(db)
-        _in(db, "UPDATE facts SET current = 0 WHERE id IN :keys", replaced)
-        if rows:
+        _in(db, "UPDATE facts SET current = 0 WHERE id IN :keys", replaced - {r[0] for r in rows})
+        changed = [r for r in rows if r not in shown]
+        if changed:
             updates = ", ".join(f"{c} = excluded.{c}" for c in FACT_COLUMNS if c != "id")
-            _q(db, f"""INSERT INTO facts ({', '.join(FACT_COLUMNS)}, current, first_run, last_run)
-                       VALUES ({', '.join(':' + c for c in FACT_COLUMNS)}, 1, :run, :run)
-                       ON CONFLICT(id) DO UPDATE SET {updates}, current = 1, last_run = excluded.last_run""",
-               [{**dict(zip(FACT_COLUMNS, r)), "run": run_id} for r in rows])
+            _many(db, f"""INSERT INTO facts ({', '.join(FACT_COLUMNS)}, current, first_run, last_run)
+                          VALUES ({', '.join(':' + c for c in FACT_COLUMNS)}, 1, :run, :run)
+                          ON CONFLICT(id) DO UPDATE SET {updates}, current = 1, last_run = excluded.last_run""",
+                  ({**dict(zip(FACT_COLUMNS, r)), "run": run_id} for r in changed))
         _q(db, "UPDATE facts SET last_run = :run WHERE current = 1 AND last_run != :run", {"run": run_id})
-        _in(db, "DELETE FROM fact_claims WHERE fact_id IN :keys", replaced)  # links are derived, rebuilt with the facts
-        links = sorted({(f.id, c) for f in facts for c in f.claim_ids})
-        if links:
+        # The links are derived: those of the replaced facts become those of the facts built.
+        before = set(_in(db, "SELECT fact_id, claim_id FROM fact_claims WHERE fact_id IN :keys", replaced))
+        links = {(f.id, c) for f in facts for c in f.claim_ids}
+        gone = sorted(before - links)
+        if gone:
+            _many(db, "DELETE FROM fact_claims WHERE fact_id = :f AND claim_id = :c", ({"f": f, "c": c} for f, c in gone))
+        added = sorted(links - before)
+        if added:
             _many(db, "INSERT INTO fact_claims (fact_id, claim_id) VALUES (:f, :c) ON CONFLICT DO NOTHING",
-                  ({"f": f, "c": c} for f, c in links))
+                  ({"f": f, "c": c} for f, c in added))
+        del before, links
         was_open = {tuple(r) for r in db.execute(
             text('SELECT doc_key, claim_id, code, "where", id FROM issues WHERE open = 1 AND code IN :codes')
             .bindparams(codes))}
@@ -905,17 +928,15 @@ def facts_first_seen(ledger: Ledger, run_id: int) -> set[str]:
 
 
 def fact_records(ledger: Ledger) -> list[Fact]:
-    """The current facts as `Fact` records, with their claim ids."""
-    links: dict[str, list[str]] = {}
-    for r in _rows(ledger, "SELECT fact_id, claim_id FROM fact_claims ORDER BY claim_id"):
-        links.setdefault(r["fact_id"], []).append(r["claim_id"])
+    """The current facts as `Fact` records, without their claim ids (the Tracker and the gaps
+    read the documents; the million links are in `fact_claims`)."""
     return [Fact(id=r["id"], subject=r["subject"], category=r["category"], unit=r["unit"], period=r["period"],
                  value=Decimal(r["value"]), value_high=_dec(r["value_high"]), qualifier=r["qualifier"],
                  value_eur=_dec(r["value_eur"]),
                  first_date=date.fromisoformat(r["first_date"]) if r["first_date"] else None,
                  last_date=date.fromisoformat(r["last_date"]) if r["last_date"] else None,
                  n_claims=r["n_claims"], n_documents=r["n_documents"], kind=r["kind"], purpose=r["purpose"],
-                 claim_ids=links.get(r["id"], []), documents=[d for d in r["documents"].split("; ") if d])
+                 documents=[d for d in r["documents"].split("; ") if d])
             for r in facts(ledger)]
 
 
