@@ -6,6 +6,7 @@ figures stay numbers whose number format carries their bound (`">= "#,##0`).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tempfile
 import warnings
@@ -19,7 +20,7 @@ from xml.sax.saxutils import escape
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Sequence
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, quote_from_bytes, urlparse
 
 from openpyxl import Workbook
 from openpyxl import __version__ as openpyxl_version
@@ -41,6 +42,7 @@ SHEETS = ["Tracker", "Charts", "Claims", "Review", "Validation errors", "Documen
 EXCEL_CELL_LIMIT = 32_767
 CUT_MARK = " [...cut]"
 MAX_ROWS = 1_048_576          # Excel's rows per sheet, header included
+CACHE_BATCH = 500             # documents whose cached Claims rows are asked for at once
 MAX_HYPERLINKS = 65_530       # Excel's hyperlinks per sheet
 REVIEW_LIMIT = 10_000         # claims listed for review; the rest wait for the next render
 BLANK_REVIEW_ROWS = 25        # room to add claims the extractor missed
@@ -110,7 +112,6 @@ def day(ws: Any, value: Any) -> Any:
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
 
-@lru_cache(maxsize=65536)
 def document_link(url: str | None, source: str | None) -> str | None:
     """Where a document's link points: its web address when it has one (http or https
     only, unsafe characters escaped), else the file it was read from; nothing else.
@@ -129,15 +130,17 @@ def document_link(url: str | None, source: str | None) -> str | None:
         return None
     try:  # a file the pipeline read itself: a local path, never a host
         path = Path(source)
-        return (_folder(str(path.parent)) / path.name).as_uri()
+        return _folder(str(path.parent)) + quote_from_bytes(os.fsencode(path.name))
     except (ValueError, OSError):
         return None
 
 
 @lru_cache(maxsize=1024)
-def _folder(folder: str) -> Path:
-    """A folder's absolute path, found once for all its files (a render links 100,000 of them)."""
-    return Path(folder).resolve()
+def _folder(folder: str) -> str:
+    """A folder's address, with the slash its files follow, found once for all its files (a
+    render links 100,000 of them, and resolving each file's path took a third of a minute)."""
+    uri = Path(folder).resolve().as_uri()
+    return uri if uri.endswith("/") else uri + "/"
 
 
 def linked(ws: Any, label: str, target: str | None) -> Any:
@@ -472,25 +475,43 @@ def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: C
     left_out = max(0, total - (MAX_ROWS - 1))
     shown = itemgetter(*[i for i, c in enumerate(columns) if c in CLAIM_INPUTS])
     claim_id = itemgetter(columns.index("id"))
+
+    def digest(doc: str, group: list[tuple], target: str | None, own: list[dict], links_left: bool) -> bytes:
+        sig = salt.copy()
+        sig.update(repr((doc, target, links_left, [shown(t) for t in group],
+                         [[o.get(h) for h in note_headers] for o in own])).encode("utf-8", "surrogatepass"))
+        return sig.digest()
+
+    def place(batch: list[tuple[bytes, str, list[tuple], str | None, list[dict]]]) -> None:
+        """The documents' rows, from the cache where it has them (asked once for the batch)."""
+        found = cache.get([b[0] for b in batch]) if cache is not None else {}
+        for sig, doc, group, target, own in batch:
+            if (rows.budget > 0) != links_left:  # the link limit was reached inside the batch
+                sig = digest(doc, group, target, own, rows.budget > 0)
+                found.update(cache.get([sig]) if cache is not None else {})
+            block = found.get(sig)
+            if block is None or len(block.links) > rows.budget:
+                recs = [record(t) for t in group]
+                if doc not in links:
+                    target = document_link(recs[0].get("doc_url"), recs[0].get("doc_source"))
+                block = rows.render([_claim_cell(rec, key, kind, target) for _, key, kind, _ in CLAIM_COLUMNS]
+                                    + [o.get(h) for h in note_headers]
+                                    for rec, o in zip(recs, own or [{}] * len(recs)))
+                if cache is not None and block.complete:
+                    cache.put(sig, block)
+            rows.add(block)
+
+    batch: list[tuple[bytes, str, list[tuple], str | None, list[dict]]] = []
+    links_left = rows.budget > 0
     for doc, group in groupby(islice(claims, left_out, None), key=itemgetter(columns.index("doc_key"))):
         group = list(group)
-        target = links[doc] if doc in links else None
+        target = links.get(doc)
         own = [notes.get(claim_id(t), {}) for t in group] if notes else []
-        sig = salt.copy()
-        sig.update(repr((doc, target, rows.budget > 0, [shown(t) for t in group],
-                         [[o.get(h) for h in note_headers] for o in own])).encode("utf-8", "surrogatepass"))
-        digest = sig.digest()
-        block = cache.get(digest) if cache is not None else None
-        if block is None or len(block.links) > rows.budget:
-            recs = [record(t) for t in group]
-            if doc not in links:
-                target = document_link(recs[0].get("doc_url"), recs[0].get("doc_source"))
-            block = rows.render([_claim_cell(rec, key, kind, target) for _, key, kind, _ in CLAIM_COLUMNS]
-                                + [o.get(h) for h in note_headers]
-                                for rec, o in zip(recs, own or [{}] * len(recs)))
-            if cache is not None and block.complete:
-                cache.put(digest, block)
-        rows.add(block)
+        batch.append((digest(doc, group, target, own, links_left), doc, group, target, own))
+        if len(batch) >= CACHE_BATCH:
+            place(batch)
+            batch, links_left = [], rows.budget > 0
+    place(batch)
     as_table(ws, "tblClaims", headers, rows.row - 2)
     return rows, left_out
 

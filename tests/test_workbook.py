@@ -3,6 +3,7 @@ own sheets, charts, images and note columns surviving runs.
 """
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from datetime import datetime
@@ -12,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import invoke, ledger_rows, sheet_records, sheet_rows, write_doc
+from pipeline import sheets
 
 DOCS = {
     "2024-03-01-coalition.txt": "The drone coalition has raised EUR 300 million so far, officials said.\n",
@@ -567,6 +569,33 @@ def test_a_run_renders_only_the_claims_rows_of_new_documents_and_the_rows_match_
         ("2024-04-02-kyiv.txt", "12,000 shells")]
 
 
+def test_the_links_stop_at_the_sheets_limit_inside_a_batch_of_cached_rows_as_in_a_fresh_render(
+        tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.rowcache import CACHE_NAME
+
+    inbox, out = tracked
+    monkeypatch.setattr(sheets, "MAX_HYPERLINKS", 3)  # Excel's 65,530, reached after three claims
+    monkeypatch.setattr(sheets, "CACHE_BATCH", 2)     # the limit falls inside the second batch
+    (out / "tracker.xlsx").unlink()
+    run(inbox, out)
+    write_doc(inbox, "2024-02-01-kyiv.txt", "Kyiv received 40 armoured vehicles.\n")  # first in date order
+    run(inbox, out)
+    cached = _claims_xml(out / "tracker.xlsx")
+    assert cached.count(b"<hyperlink ") == 3
+    (out / "tracker.xlsx").unlink()
+    (out / CACHE_NAME).unlink()
+    run(inbox, out)
+    assert _claims_xml(out / "tracker.xlsx") == cached
+    links = [c.hyperlink is not None for row in load_workbook(out / "tracker.xlsx")["Claims"].iter_rows(
+        min_row=2, min_col=2, max_col=2) for c in row]
+    assert links == [True, True, True, False, False, False]
+
+    monkeypatch.setattr(sheets, "MAX_HYPERLINKS", 100)  # room again: no block kept without its links is used
+    write_doc(inbox, "2024-11-01-kyiv.txt", "Kyiv received 30 more armoured vehicles.\n")
+    run(inbox, out)
+    assert _claims_xml(out / "tracker.xlsx").count(b"<hyperlink ") == 7
+
+
 def test_an_unreadable_render_cache_is_started_again(tracked: tuple[Path, Path]) -> None:
     import sqlite3
 
@@ -603,3 +632,11 @@ def test_rows_keep_their_dates_bounds_and_links_when_another_program_renumbered_
     assert (date_cell.value, date_cell.number_format) == (datetime(2024, 10, 1), "yyyy-mm-dd")
     assert (value.value, value.number_format) == (550_000_000, '">= "#,##0')
     assert doc.value == "2024-10-01-coalition.txt" and doc.font.underline == "single"
+
+
+@pytest.mark.parametrize("name", ["a.txt", "two words #1.txt", "ü 100%.md", os.fsdecode(b"bad\xff.txt")])
+def test_a_file_links_to_its_absolute_address(tmp_path: Path, name: str) -> None:
+    """Made once per folder, then per file name: the same address as the file's own `as_uri`."""
+    source = tmp_path / "inbox" / name
+    assert sheets.document_link(None, str(source)) == source.resolve().as_uri()
+    assert sheets.document_link("ftp://example.org/x", str(source)) == source.resolve().as_uri()
