@@ -68,15 +68,20 @@ class RowCache:
         if self.db is None or not sigs:
             return {}
         found: dict[bytes, Block] = {}
+        wanted = set(sigs)
         try:
-            wanted = set(sigs)
-            for sig, xml, rows, links in self.db.execute(
-                    f"SELECT sig, xml, rows, links FROM blocks WHERE sig IN ({', '.join('?' * len(sigs))})", sigs):
-                if sig in wanted:  # a file left half-written by a crash may answer wrongly
-                    found[sig] = Block(xml=zlib.decompress(xml), rows=rows,
-                                       links=[(at, col, target) for at, col, target in json.loads(links)])
-        except (sqlite3.Error, zlib.error, ValueError, TypeError):
+            answer = self.db.execute(
+                f"SELECT sig, xml, rows, links FROM blocks WHERE sig IN ({', '.join('?' * len(sigs))})", sigs).fetchall()
+        except sqlite3.Error:
             return {}
+        for sig, xml, rows, links in answer:
+            if sig not in wanted:  # a file left half-written by a crash may answer wrongly
+                continue
+            try:
+                found[sig] = Block(xml=zlib.decompress(xml), rows=rows,
+                                   links=[(at, col, target) for at, col, target in json.loads(links)])
+            except (zlib.error, ValueError, TypeError):  # a damaged block is rendered again, the others kept
+                continue
         return found
 
     def put(self, sig: bytes, block: Block) -> None:

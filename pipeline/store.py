@@ -9,8 +9,8 @@ transactions are serialised: SQLite's `BEGIN IMMEDIATE`, PostgreSQL's transactio
 advisory lock, so two runs against one ledger take turns writing and never deadlock.
 Nothing is deleted: a document gone from the inbox is marked `missing`, a claim that no
 longer stands in its document's new version is marked `superseded`, a fixed problem is
-closed. (Derived rows are rebuilt whole: the fact-to-claim links, and the analysts' notes
-as last read from their workbook.)
+closed. (Derived rows are replaced: the fact-to-claim links, with those of the facts
+rebuilt, and the analysts' notes as last read from their workbook.)
 """
 from __future__ import annotations
 
@@ -775,6 +775,8 @@ def _driver_rows(conn: Connection, sql: str, keys: list[str]) -> Iterator[tuple]
     """The rows of `sql` for every key (bound in its `{keys}`, a batch at a time), from the
     driver's own cursor: a million rows come three times quicker than through SQLAlchemy."""
     mark = "?" if conn.dialect.name == "sqlite" else "%s"
+    if not conn.in_transaction():  # the batches are read in one transaction, as SQLAlchemy's would be
+        conn.begin()
     cursor = conn.connection.driver_connection.cursor()
     try:
         for i in range(0, len(keys), BATCH):
@@ -872,7 +874,8 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         shown = set(_in(db, f"SELECT {', '.join(FACT_COLUMNS)} FROM facts WHERE id IN :keys", replaced))
         if shown != set(rows):  # the Tracker shows facts: a change to them is a change of the workbook
             _bump(db)
-        _in(db, "UPDATE facts SET current = 0 WHERE id IN :keys", replaced - {r[0] for r in rows})
+        retired = replaced - {r[0] for r in rows}
+        _in(db, "UPDATE facts SET current = 0 WHERE id IN :keys", retired)
         changed = [r for r in rows if r not in shown]
         if changed:
             updates = ", ".join(f"{c} = excluded.{c}" for c in FACT_COLUMNS if c != "id")
@@ -882,8 +885,9 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
                   ({**dict(zip(FACT_COLUMNS, r)), "run": run_id} for r in changed))
         _q(db, "UPDATE facts SET last_run = :run WHERE current = 1 AND last_run != :run", {"run": run_id})
         # The links are derived: those of the replaced facts become those of the facts built.
+        _in(db, "DELETE FROM fact_claims WHERE fact_id IN :keys", retired)
         before = set(_driver_rows(db, "SELECT fact_id, claim_id FROM fact_claims WHERE fact_id IN ({keys})",
-                                  sorted(replaced)))
+                                  sorted(replaced - retired)))
         links = {(f.id, c) for f in facts for c in f.claim_ids}
         gone = sorted(before - links)
         if gone:

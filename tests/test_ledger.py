@@ -266,3 +266,34 @@ def test_opening_retries_while_sqlite_says_locked(monkeypatch: pytest.MonkeyPatc
 
     with pytest.raises(sqlite3.OperationalError, match="database is locked"):  # not for ever
         store._retry_while_locked(always_locked, seconds=0)
+
+
+FACTS = "SELECT value, n_claims, current, first_run, last_run FROM facts WHERE unit = 'vehicle' ORDER BY value, current"
+LINKS = ("SELECT f.value, COUNT(*) FROM fact_claims fc JOIN facts f ON f.id = fc.fact_id "
+         "WHERE f.unit = 'vehicle' GROUP BY f.value ORDER BY f.value")
+
+
+def test_facts_update_keeps_unchanged_facts_retires_dropped_ones_and_brings_back_returning_ones(
+        ledger_url: str, tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+
+    def run() -> None:
+        result = invoke("run", "--inbox", str(inbox), "--out", str(out), "--ledger", ledger_url)
+        assert result.exit_code == 0, result.output
+
+    write_doc(inbox, "2024-03-01-a.txt", "Kyiv received 40 armoured vehicles.\n")
+    write_doc(inbox, "2024-06-01-b.txt", "Kyiv received 70 armoured vehicles.\n")
+    run()
+    assert rows(ledger_url, FACTS) == [("40", 1, 1, 1, 1), ("70", 1, 1, 1, 1)]
+    write_doc(inbox, "2024-03-05-c.txt", "Kyiv received 40 armoured vehicles, officials said.\n")
+    run()  # the fact of 40 gains a report; that of 70 is kept as it was, seen again
+    assert rows(ledger_url, FACTS) == [("40", 2, 1, 1, 2), ("70", 1, 1, 1, 2)]
+    assert rows(ledger_url, LINKS) == [("40", 2), ("70", 1)]
+    write_doc(inbox, "2024-06-01-b.txt", "Kyiv received 90 armoured vehicles.\n")
+    run()  # 70 is no longer reported: retired, without links
+    assert rows(ledger_url, FACTS) == [("40", 2, 1, 1, 3), ("70", 1, 0, 1, 2), ("90", 1, 1, 3, 3)]
+    assert rows(ledger_url, LINKS) == [("40", 2), ("90", 1)]
+    write_doc(inbox, "2024-06-01-b.txt", "Kyiv received 70 armoured vehicles.\n")
+    run()  # reported again: the same fact is current again, with its link
+    assert rows(ledger_url, FACTS) == [("40", 2, 1, 1, 4), ("70", 1, 1, 1, 4), ("90", 1, 0, 3, 3)]
+    assert rows(ledger_url, LINKS) == [("40", 2), ("70", 1)]
