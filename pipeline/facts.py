@@ -214,13 +214,29 @@ def facts_of_mentions(mentions: Iterable[Mention], window_days: int = 14, keys: 
     """`build_facts` from mentions read before. With `keys`, only the facts of those keys and
     their problems: then `mentions` must hold every mention of them, and `keys` be closed
     (`closed_keys`), for the result to be that of all the mentions."""
+    facts = cluster(mentions, window_days, keys)
+    return FactResult(facts, fact_problems(facts, window_days))
+
+
+def key_order(key: FactKey) -> tuple:
+    """The order facts come in: by key (None first), then as clustered."""
+    return tuple("" if x is None else x for x in key)
+
+
+def fact_problems(facts: list[Fact], window_days: int) -> list[ValidationIssue]:
+    """The conflicts and unclear deliveries among facts (all those of a closed set of keys)."""
+    return conflicts(facts, window_days) + unclear_deliveries(facts)
+
+
+def cluster(mentions: Iterable[Mention], window_days: int = 14, keys: set[FactKey] | None = None) -> list[Fact]:
+    """The facts of the mentions (of `keys` only, when given), in `key_order`."""
     groups: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
         key = fact_key(m.claim)
         if keys is None or key in keys:
             groups[key].append(m)
     facts: list[Fact] = []
-    for key in sorted(groups, key=lambda k: tuple("" if x is None else x for x in k)):
+    for key in sorted(groups, key=key_order):
         mentions = sorted(groups[key], key=lambda m: (m.day is None, m.day or date.min, m.claim.document,
                                                       m.claim.start, m.claim.id))
         clusters: list[list[Mention]] = []
@@ -239,8 +255,7 @@ def facts_of_mentions(mentions: Iterable[Mention], window_days: int = 14, keys: 
                 active.append(home)
             home.append(m)
         facts.extend(_fact(key, cl) for cl in clusters)
-    issues = conflicts(facts, window_days) + unclear_deliveries(facts)
-    return FactResult(facts, issues)
+    return facts
 
 
 def _most_common(values: list, default: object = None) -> object:

@@ -32,6 +32,7 @@ from .validate import validate
 # that use them, so `extract` and `--help` start without them.
 if TYPE_CHECKING:
     from . import store
+    from .facts import FactResult
 
 log = logging.getLogger(__name__)
 LOCK_NAME = ".tracker.lock"
@@ -498,8 +499,7 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
         else:
             keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
             keys = closed_keys(keys, store.current_fact_keys(ledger).values())
-            kept = store.mentions(ledger, keys, leave_out=pending)
-            built = facts_of_mentions(kept + read, settings.fact_window_days, keys)
+            built = _facts_of_keys(ledger, settings, keys, pending, read)
             found = store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending,
                                       read=(pending, read), generation=generation)
         if found is not None:
@@ -509,6 +509,67 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
     store.set_meta(ledger, "facts_settings", _facts_settings(settings))
     store.set_meta(ledger, "facts_built_for", _facts_key(ledger, settings))
     return found
+
+
+# A facts update that reads back at least this many kept mentions reads and clusters the
+# keys of about half of them in a second process (a key's facts depend on its mentions only).
+SPLIT_MENTIONS = 200_000
+
+
+def _facts_of_keys(ledger: store.Ledger, settings: Settings, keys: set, pending: set[str], read: list) -> FactResult:
+    """The facts and problems of `keys` (closed), from their kept mentions but those of the
+    `pending` documents, and the mentions `read` from those documents now."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import store
+    from .facts import FactResult, fact_problems, key_order
+
+    window = settings.fact_window_days
+    counts = store.mention_counts(ledger, keys)
+    if sum(counts.values()) < SPLIT_MENTIONS or (os.cpu_count() or 1) < 2:
+        facts = _cluster_keys(ledger, keys, pending, read, window)
+    else:
+        mine, theirs = _halves(keys, counts)
+        with ProcessPoolExecutor(1) as pool:
+            other = pool.submit(_cluster_in_worker, settings.ledger_location, theirs, pending, read, window)
+            facts = _cluster_keys(ledger, mine, pending, read, window) + other.result()
+        facts.sort(key=lambda f: key_order((f.subject, f.category.value, f.unit, f.period.value if f.period else None)))
+    return FactResult(facts, fact_problems(facts, window))
+
+
+def _halves(keys: set, counts: dict) -> tuple[set, set]:
+    """The keys in two parts of about as many mentions each, a subject's keys in one part
+    (its deliveries in every unit are checked together)."""
+    by_subject: dict = {}
+    for key in keys:
+        by_subject.setdefault(key[0], set()).add(key)
+    parts: tuple[set, set] = (set(), set())
+    sizes = [0, 0]
+    for subject_keys in sorted(by_subject.values(), key=lambda ks: (-sum(counts.get(k, 0) for k in ks),
+                                                                        sorted(map(repr, ks)))):
+        i = 0 if sizes[0] <= sizes[1] else 1
+        parts[i].update(subject_keys)
+        sizes[i] += sum(counts.get(k, 0) for k in subject_keys)
+    return parts
+
+
+def _cluster_keys(ledger: store.Ledger, keys: set, pending: set[str], read: list, window: int) -> list:
+    from . import store
+    from .facts import cluster, fact_key
+
+    kept = store.mentions(ledger, keys, leave_out=pending)
+    return cluster(kept + [m for m in read if fact_key(m.claim) in keys], window, keys)
+
+
+def _cluster_in_worker(location: str, keys: set, pending: set[str], read: list, window: int) -> list:
+    """`_cluster_keys` in a second process, on a ledger connection of its own."""
+    from . import store
+
+    ledger = store.open_ledger(location)
+    try:
+        return _cluster_keys(ledger, keys, pending, read, window)
+    finally:
+        ledger.close()
 
 
 def _facts_settings(settings: Settings) -> str:

@@ -771,6 +771,14 @@ def mentions(ledger: Ledger, keys: Iterable[FactKey], leave_out: set[str] = froz
                 if r[1] not in leave_out]
 
 
+def mention_counts(ledger: Ledger, keys: Iterable[FactKey]) -> dict[FactKey, int]:
+    """How many kept mentions each of these fact keys has."""
+    with ledger.engine.connect() as conn:
+        return {tuple(json.loads(k)): n for k, n in _driver_rows(
+            conn, "SELECT fact_key, COUNT(*) FROM mentions WHERE fact_key IN ({keys}) GROUP BY fact_key",
+            sorted(_fact_key_text(k) for k in keys))}
+
+
 def _driver_rows(conn: Connection, sql: str, keys: list[str]) -> Iterator[tuple]:
     """The rows of `sql` for every key (bound in its `{keys}`, a batch at a time), from the
     driver's own cursor: a million rows come three times quicker than through SQLAlchemy."""

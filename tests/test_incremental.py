@@ -106,6 +106,28 @@ def test_incremental_runs_give_the_facts_and_cells_of_a_run_from_scratch(grown: 
         assert cells(out / "tracker.xlsx", sheet) == cells(fresh / "tracker.xlsx", sheet), sheet
 
 
+@pytest.fixture
+def split_in_two(monkeypatch: pytest.MonkeyPatch) -> list[tuple[set, set]]:
+    """Every facts update splits its keys over two processes; the parts it made."""
+    parts: list[tuple[set, set]] = []
+    halves = flow._halves
+    monkeypatch.setattr(flow, "SPLIT_MENTIONS", 0)
+    monkeypatch.setattr(flow, "_halves", lambda keys, counts: parts.append(halves(keys, counts)) or parts[-1])
+    return parts
+
+
+def test_facts_clustered_in_two_processes_are_those_of_a_run_from_scratch(
+        split_in_two: list[tuple[set, set]], grown: tuple[Path, Path], tmp_path: Path) -> None:
+    inbox, out = grown
+    assert len(split_in_two) == 2 and all(mine and theirs for mine, theirs in split_in_two)
+    for mine, theirs in split_in_two:  # a subject's keys stay together
+        assert not {k[0] for k in mine} & {k[0] for k in theirs}
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    assert ledger_state(out) == ledger_state(fresh)
+    assert cells(out / "tracker.xlsx", "Validation errors") == cells(fresh / "tracker.xlsx", "Validation errors")
+
+
 def test_incremental_facts_equal_a_rebuild_of_every_fact_in_the_same_ledger(grown: tuple[Path, Path],
                                                                             tmp_path: Path) -> None:
     inbox, out = grown
