@@ -242,7 +242,7 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
     applied = 0
     if force or not report.as_written(ledger, books):  # nobody typed in them since: nothing to read back
         stamps = report.stamps(books)  # before reading: a save while we read is read next time
-        reviews, problems, kept = read_decisions(books, store.claim_documents(ledger),
+        reviews, problems, kept = read_decisions(books, lambda ids: store.claim_documents(ledger, ids),
                                                  set(store.known_versions(ledger)))
         applied = store.store_reviews(ledger, reviews, problems)
         main_book = out / WORKBOOK_NAME

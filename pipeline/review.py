@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .issues import issue
 from .models import Category, Decision, IssueCode, Period, Qualifier, Review, ValidationIssue
@@ -139,22 +139,27 @@ def added_claim_id(doc: str, quote: str, value: Decimal, unit: str) -> str:
     return "r" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
 
 
-def read_decisions(workbooks: list[Path], known_claims: dict[str, str], known_docs: set[str]
-                   ) -> tuple[list[Review], list[ValidationIssue], list[TypedRow]]:
+def read_decisions(workbooks: list[Path], claim_documents: Callable[[set[str]], dict[str, str]],
+                   known_docs: set[str]) -> tuple[list[Review], list[ValidationIssue], list[TypedRow]]:
     """Decisions from every workbook given, oldest file first, so the latest wins when applied.
+    `claim_documents` gives the standing claims among some ids, with their documents (asked
+    once, for the ids the rows name, rather than for the ledger's million).
 
     Returns the reviews to apply, the issues of rows that cannot be, and those rows.
     """
     reviews: list[Review] = []
     problems: list[ValidationIssue] = []
     failed: list[TypedRow] = []
+    read: list[tuple[Path, dt.datetime, list[TypedRow]]] = []
     for path in sorted(workbooks, key=lambda p: p.stat().st_mtime):
         decided_at = dt.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
         try:
-            typed = read_sheet(path)
+            read.append((path, decided_at, read_sheet(path)))
         except MergeError as err:  # a damaged workbook: say so, read the others
             problems.append(issue(IssueCode.workbook_unreadable, path.name, reason=str(err)))
-            continue
+    named = {str(row.get("Claim id") or "") for _, _, typed in read for row in typed} - {""}
+    known_claims = claim_documents(named) if named else {}
+    for path, decided_at, typed in read:
         for row in typed:
             review, found = parse_row(row, known_claims, known_docs, path.name, decided_at)
             if review is not None:

@@ -550,9 +550,10 @@ def register_series(ledger: Ledger, keys: set[tuple[str, str, str, str]]) -> lis
     return [tuple(r.values()) for r in _rows(ledger, order)]
 
 
-def claim_documents(ledger: Ledger) -> dict[str, str]:
-    """Claim id -> document key, for claims that stand."""
-    return {r["id"]: r["doc_key"] for r in _rows(ledger, "SELECT id, doc_key FROM claims WHERE status != 'superseded'")}
+def claim_documents(ledger: Ledger, ids: Iterable[str]) -> dict[str, str]:
+    """Claim id -> document key, for those of `ids` that stand."""
+    return {r["id"]: r["doc_key"] for r in _batched(
+        ledger, "SELECT id, doc_key FROM claims WHERE status != 'superseded' AND id IN :keys", sorted(set(ids)))}
 
 
 EFFECTIVE = ["value", "value_high", "unit", "qualifier", "category", "subject", "period"]
