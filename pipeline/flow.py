@@ -522,7 +522,7 @@ def _facts_of_keys(ledger: store.Ledger, settings: Settings, keys: set, pending:
     from concurrent.futures import ProcessPoolExecutor
 
     from . import store
-    from .facts import FactResult, fact_problems, key_order
+    from .facts import FactResult, fact_key, fact_problems, key_order
 
     window = settings.fact_window_days
     counts = store.mention_counts(ledger, keys)
@@ -533,7 +533,7 @@ def _facts_of_keys(ledger: store.Ledger, settings: Settings, keys: set, pending:
         with ProcessPoolExecutor(1) as pool:
             other = pool.submit(_cluster_in_worker, settings.ledger_location, theirs, pending, read, window)
             facts = _cluster_keys(ledger, mine, pending, read, window) + other.result()
-        facts.sort(key=lambda f: key_order((f.subject, f.category.value, f.unit, f.period.value if f.period else None)))
+        facts.sort(key=lambda f: key_order(fact_key(f)))
     return FactResult(facts, fact_problems(facts, window))
 
 
@@ -545,11 +545,11 @@ def _halves(keys: set, counts: dict) -> tuple[set, set]:
         by_subject.setdefault(key[0], set()).add(key)
     parts: tuple[set, set] = (set(), set())
     sizes = [0, 0]
-    for subject_keys in sorted(by_subject.values(), key=lambda ks: (-sum(counts.get(k, 0) for k in ks),
-                                                                        sorted(map(repr, ks)))):
+    weighed = [(sum(counts.get(k, 0) for k in ks), sorted(map(repr, ks)), ks) for ks in by_subject.values()]
+    for size, _, subject_keys in sorted(weighed, key=lambda w: (-w[0], w[1])):  # largest first
         i = 0 if sizes[0] <= sizes[1] else 1
         parts[i].update(subject_keys)
-        sizes[i] += sum(counts.get(k, 0) for k in subject_keys)
+        sizes[i] += size
     return parts
 
 

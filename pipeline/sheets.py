@@ -482,13 +482,15 @@ def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: C
                          [[o.get(h) for h in note_headers] for o in own])).encode("utf-8", "surrogatepass"))
         return sig.digest()
 
+    cached: Callable[[list[bytes]], dict[bytes, Block]] = cache.get if cache is not None else lambda sigs: {}
+
     def place(batch: list[tuple[bytes, str, list[tuple], str | None, list[dict]]]) -> None:
         """The documents' rows, from the cache where it has them (asked once for the batch)."""
-        found = cache.get([b[0] for b in batch]) if cache is not None else {}
+        found = cached([b[0] for b in batch])
         for sig, doc, group, target, own in batch:
             if (rows.budget > 0) != links_left:  # the link limit was reached inside the batch
                 sig = digest(doc, group, target, own, rows.budget > 0)
-                found.update(cache.get([sig]) if cache is not None else {})
+                found.update(cached([sig]))
             block = found.get(sig)
             if block is None or len(block.links) > rows.budget:
                 recs = [record(t) for t in group]
@@ -496,7 +498,7 @@ def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: C
                     target = document_link(recs[0].get("doc_url"), recs[0].get("doc_source"))
                 block = rows.render([_claim_cell(rec, key, kind, target) for _, key, kind, _ in CLAIM_COLUMNS]
                                     + [o.get(h) for h in note_headers]
-                                    for rec, o in zip(recs, own or [{}] * len(recs)))
+                                    for rec, o in zip(recs, own))
                 if cache is not None and block.complete:
                     cache.put(sig, block)
             rows.add(block)
@@ -506,7 +508,7 @@ def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: C
     for doc, group in groupby(islice(claims, left_out, None), key=itemgetter(columns.index("doc_key"))):
         group = list(group)
         target = links.get(doc)
-        own = [notes.get(claim_id(t), {}) for t in group] if notes else []
+        own = [notes.get(claim_id(t), {}) for t in group] if notes else [{}] * len(group)
         batch.append((digest(doc, group, target, own, links_left), doc, group, target, own))
         if len(batch) >= CACHE_BATCH:
             place(batch)
