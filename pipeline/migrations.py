@@ -5,11 +5,13 @@ adds what came after it (facts, reviews, series, meta, notes, documents.rejected
 claims' subject_raw and eur_rate_source) and a NULL-safe key for reviews; version 3 the
 documents' URL and the claims' PDF page; version 4 the documents whose facts are to be
 rebuilt (`facts_pending`) and the figures as facts read them (`mentions`, by key), so that a
-run rebuilds only the facts its documents touch. A ledger made
+run rebuilds only the facts its documents touch; version 5 the inbox files' stats; version 6
+each document's `revision`, kept by triggers. A ledger made
 between the two (version 1 with some of version 2's tables and columns) upgrades too:
 every step of a migration checks what is there first.
 
-The DDL is the same for SQLite and PostgreSQL except the identity columns ({ID} below).
+The DDL is the same for SQLite and PostgreSQL except the identity columns ({ID} below) and
+version 6's triggers.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from typing import Callable
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 IDENTITY = {
     "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -194,7 +196,61 @@ def _v5(conn: Connection) -> None:
     _script(conn, V5)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5}
+# Version 6: a document's `revision`, a random number the ledger itself draws again whenever
+# anything its Claims rows are made from changes: one of its claims (any column but
+# last_run), a decision on one, or the document's shown columns. A render reuses the rows
+# kept for a (document, revision) without reading its claims. Triggers, so that no writer
+# can forget; random, so that a ledger made again or restored from a backup never repeats
+# a revision of different rows.
+REVISED_CLAIM_COLUMNS = ["id", "doc_key", "content_hash", "quote", "start", "end", "sentence", "value",
+                         "value_high", "unit", "qualifier", "category", "subject", "period", "vague",
+                         "recipient", "purpose", "value_eur", "eur_rate", "eur_rate_date", "status",
+                         "extractor_version", "first_run", "subject_raw", "eur_rate_source", "page"]
+REVISED_DOCUMENT_COLUMNS = ["source", "url", "title", "date", "date_source", "rejected"]
+NEW_REVISION = {"sqlite": "random()", "postgresql": "floor(random() * 9007199254740991)::bigint"}
+
+
+def _changed(columns: list[str], dialect: str) -> str:
+    """A trigger's WHEN: some of `columns` differ between OLD and NEW (NULLs compared as values)."""
+    if dialect == "sqlite":
+        return " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
+    both = [", ".join(f'{side}."{c}"' for c in columns) for side in ("OLD", "NEW")]
+    return f"ROW({both[0]}) IS DISTINCT FROM ROW({both[1]})"
+
+
+def _v6(conn: Connection) -> None:
+    dialect = conn.dialect.name
+    new = NEW_REVISION[dialect]
+    if "revision" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN revision BIGINT NOT NULL DEFAULT 0")
+    conn.exec_driver_sql(f"UPDATE documents SET revision = {new}")
+    revise = f"UPDATE documents SET revision = {new} WHERE key"
+    # (table, event, WHEN or None, the documents it revises)
+    triggers = [
+        ("claims", "INSERT", None, "= NEW.doc_key"),
+        ("claims", "UPDATE", _changed(REVISED_CLAIM_COLUMNS, dialect), "IN (OLD.doc_key, NEW.doc_key)"),
+        ("claims", "DELETE", None, "= OLD.doc_key"),
+        ("reviews", "INSERT", None, "IN (SELECT doc_key FROM claims WHERE id = NEW.claim_id)"),
+        ("reviews", "UPDATE", None, "IN (SELECT doc_key FROM claims WHERE id IN (OLD.claim_id, NEW.claim_id))"),
+        ("reviews", "DELETE", None, "IN (SELECT doc_key FROM claims WHERE id = OLD.claim_id)"),
+        ("documents", "UPDATE", _changed(REVISED_DOCUMENT_COLUMNS, dialect), "= NEW.key"),
+    ]
+    for table, event, when, which in triggers:
+        name = f"{table}_revise_{event.lower()}"
+        condition = f" WHEN ({when})" if when else ""
+        if dialect == "sqlite":
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+            conn.exec_driver_sql(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} "
+                                 f"BEGIN {revise} {which}; END")
+        else:
+            conn.exec_driver_sql(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+                                 f"$$ BEGIN {revise} {which}; RETURN NULL; END $$")
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+            conn.exec_driver_sql(f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} "
+                                 f"EXECUTE PROCEDURE {name}()")
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 
 
 class LedgerTooNew(Exception):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import store
 from .issues import issue
@@ -158,30 +158,20 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
     sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
     fast = {"Documents": sheets.write_documents(ws["Documents"], documents, links)}
-    queue = sheets.ReviewQueue(kept_reviews)
-    undated = new_claims = 0
+    fixing = {str(t.cells.get("Claim id")) for t in kept_reviews}  # shown as the reviewer typed them
+    noted: dict[str, list[str]] = {}
+    for claim_id, doc in store.claim_documents(ledger, notes).items():
+        noted.setdefault(doc, []).append(claim_id)
 
     rows = RowCache(cache) if cache is not None else None
     try:
-        with store.standing_claims(ledger) as claims:
-            total = claims.total
-            at = {name: i for i, name in enumerate(claims.columns)}
-            i_id, i_status, i_rejected, i_date, i_run = (at[k] for k in ("id", "status", "doc_rejected", "doc_date",
-                                                                         "first_run"))
-            last_id = last["id"] if last is not None else None
-
-            def tallied(claims: Iterator[tuple]) -> Iterator[tuple]:
-                """The claims as they stream to the Claims sheet, counted and offered for review on the way."""
-                nonlocal undated, new_claims
-                for c in claims:
-                    queue.offer(c[i_id], "rejected" if c[i_rejected] else c[i_status], c)
-                    undated += not c[i_date]
-                    new_claims += c[i_run] == last_id
-                    yield c
-
-            fast["Claims"], left_out = sheets.write_claims(ws["Claims"], tallied(claims.rows), claims.columns,
-                                                              claims.record, total, notes, note_headers, links, rows)
-            waiting = [claims.record(c) for c in queue.waiting]
+        with store.claims_by_document(ledger, last["id"] if last is not None else None) as claims:
+            total = sum(d.claims for d in claims.documents)
+            undated = sum(d.claims for d in claims.documents if not d.dated)
+            new_claims = sum(d.new for d in claims.documents)
+            fast["Claims"], left_out = sheets.write_claims(ws["Claims"], claims.documents, claims.claims_of, notes,
+                                                           noted, note_headers, links, rows)
+            waiting = claims.awaiting_review(sheets.REVIEW_LIMIT, fixing)
     finally:
         if rows is not None:
             rows.close()

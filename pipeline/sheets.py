@@ -10,11 +10,8 @@ import os
 import re
 import tempfile
 import warnings
-from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby, islice
-from operator import itemgetter
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 from decimal import Decimal
@@ -456,15 +453,18 @@ def _claim_cell(rec: dict, key: str, kind: str, target: str | None) -> Any:
     return v
 
 
-def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: Callable[[tuple], dict],
-                 total: int, notes: dict[str, dict[str, Any]], note_headers: list[str],
+def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[str]], dict[str, list[dict]]],
+                 notes: dict[str, dict[str, Any]], noted: dict[str, list[str]], note_headers: list[str],
                  links: dict[str, str | None], cache: RowCache | None = None) -> tuple[FastRows, int]:
-    """Every standing claim (`total` of them, read as they come, as the ledger's tuples in
-    `columns` order; `record` makes one a claim by name, as reviewed), newest documents
-    last, then the analyst's own note columns. `links`: each document's link
-    (`document_link`), found once per document rather than once per claim. `cache`: each
-    document's rows as an earlier render wrote them, reused where nothing they are made
-    from has changed; only the documents it misses are made into records.
+    """Every standing claim, a document at a time, newest documents last, then the
+    analyst's own note columns.
+
+    `documents`: (key, revision, claims) each, in the sheet's order (`store.ClaimDocument`);
+    `claims_of(keys)`: those documents' claims as records, asked only for documents whose
+    rows `cache` does not keep from an earlier render (a document's rows are kept under its
+    revision, its link and its notes, so an unchanged document's claims are never read).
+    `notes`: by claim id; `noted`: the claim ids with notes, by document. `links`: each
+    document's link (`document_link`).
 
     Returns the rows, and how many claims did not fit in the sheet (the oldest are left out).
     """
@@ -472,44 +472,47 @@ def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: C
     header(ws, headers, [c[3] for c in CLAIM_COLUMNS] + [24] * len(note_headers))
     rows = FastRows(ws, len(headers))
     salt = _claims_salt(rows, note_headers)
-    left_out = max(0, total - (MAX_ROWS - 1))
-    shown = itemgetter(*[i for i, c in enumerate(columns) if c in CLAIM_INPUTS])
-    claim_id = itemgetter(columns.index("id"))
+    left_out = max(0, sum(d.claims for d in documents) - (MAX_ROWS - 1))
 
-    def digest(doc: str, group: list[tuple], target: str | None, own: list[dict], links_left: bool) -> bytes:
+    def digest(doc: Any, skip: int, links_left: bool) -> bytes:
+        own = [(cid, [notes[cid].get(h) for h in note_headers]) for cid in sorted(noted.get(doc.key, ()))]
         sig = salt.copy()
-        sig.update(repr((doc, target, links_left, [shown(t) for t in group],
-                         [[o.get(h) for h in note_headers] for o in own])).encode("utf-8", "surrogatepass"))
+        sig.update(repr((doc.key, doc.revision, skip, links.get(doc.key), links_left, own))
+                   .encode("utf-8", "surrogatepass"))
         return sig.digest()
 
     cached: Callable[[list[bytes]], dict[bytes, Block]] = cache.get if cache is not None else lambda sigs: {}
 
-    def place(batch: list[tuple[bytes, str, list[tuple], str | None, list[dict]]]) -> None:
-        """The documents' rows, from the cache where it has them (asked once for the batch)."""
-        found = cached([b[0] for b in batch])
-        for sig, doc, group, target, own in batch:
+    def place(batch: list[tuple[bytes, Any, int]]) -> None:
+        """The documents' rows, from the cache where it has them (asked once for the batch),
+        else from their claims (read once for the batch)."""
+        found = cached([sig for sig, _, _ in batch])
+        claims = claims_of([d.key for sig, d, _ in batch if sig not in found]) if len(found) < len(batch) else {}
+        for sig, doc, skip in batch:
             if (rows.budget > 0) != links_left:  # the link limit was reached inside the batch
-                sig = digest(doc, group, target, own, rows.budget > 0)
+                sig = digest(doc, skip, rows.budget > 0)
                 found.update(cached([sig]))
             block = found.get(sig)
             if block is None or len(block.links) > rows.budget:
-                recs = [record(t) for t in group]
-                if doc not in links:
-                    target = document_link(recs[0].get("doc_url"), recs[0].get("doc_source"))
+                if doc.key not in claims:
+                    claims.update(claims_of([doc.key]))
+                target = links.get(doc.key)
                 block = rows.render([_claim_cell(rec, key, kind, target) for _, key, kind, _ in CLAIM_COLUMNS]
-                                    + [o.get(h) for h in note_headers]
-                                    for rec, o in zip(recs, own))
+                                    + [notes.get(rec["id"], {}).get(h) for h in note_headers]
+                                    for rec in claims.get(doc.key, [])[skip:])
                 if cache is not None and block.complete:
                     cache.put(sig, block)
             rows.add(block)
 
-    batch: list[tuple[bytes, str, list[tuple], str | None, list[dict]]] = []
+    batch: list[tuple[bytes, Any, int]] = []
     links_left = rows.budget > 0
-    for doc, group in groupby(islice(claims, left_out, None), key=itemgetter(columns.index("doc_key"))):
-        group = list(group)
-        target = links.get(doc)
-        own = [notes.get(claim_id(t), {}) for t in group] if notes else [{}] * len(group)
-        batch.append((digest(doc, group, target, own, links_left), doc, group, target, own))
+    to_skip = left_out
+    for doc in documents:
+        if to_skip >= doc.claims:  # the oldest documents' claims do not fit
+            to_skip -= doc.claims
+            continue
+        batch.append((digest(doc, to_skip, links_left), doc, to_skip))
+        to_skip = 0
         if len(batch) >= CACHE_BATCH:
             place(batch)
             batch, links_left = [], rows.budget > 0
@@ -518,10 +521,6 @@ def write_claims(ws: Any, claims: Iterable[tuple], columns: list[str], record: C
     return rows, left_out
 
 
-# The ledger's columns a Claims row is made from: those it shows, and what a review changes of them.
-CLAIM_INPUTS = {key for _, key, _, _ in CLAIM_COLUMNS} | {"qualifier", "doc_rejected", "review_decision",
-                                                          "doc_url", "doc_source"} | {
-    "r_" + key for key in ("value", "value_high", "unit", "qualifier", "category", "subject", "period")}
 # The code that lays out a row: a block cached by another version of it is never reused.
 ROWS_CODE = hashlib.blake2b(Path(__file__).read_bytes() + openpyxl_version.encode(), digest_size=16).digest()
 
@@ -539,22 +538,8 @@ def _claims_salt(rows: FastRows, note_headers: list[str]) -> Any:
 REVIEW_HEADERS = [h for h, _ in SHOWN] + [h for h, _ in TYPED]
 
 
-class ReviewQueue:
-    """The newest REVIEW_LIMIT claims awaiting review, picked while the claims stream past;
-    a claim whose decision the reviewer must fix is shown as typed instead."""
-
-    def __init__(self, kept: list[TypedRow]) -> None:
-        self.fixing = {str(t.cells.get("Claim id")) for t in kept}
-        self.waiting: deque[dict] = deque(maxlen=REVIEW_LIMIT)
-
-    def offer(self, claim_id: str, status: str, claim: Any) -> None:
-        """`claim` (in whatever form the caller keeps it) joins the queue if it awaits review."""
-        if status == "new" and claim_id not in self.fixing:
-            self.waiting.append(claim)
-
-
 def write_review(ws: Any, waiting: Iterable[dict], kept: list[TypedRow]) -> FastRows:
-    """Claims awaiting review (`ReviewQueue.waiting`) with a decision drop-down, rows the
+    """Claims awaiting review (`store.ClaimsByDocument.awaiting_review`) with a decision drop-down, rows the
     reviewer must fix, and room to add."""
     widths = [17, 28, 28, 50, 14, 12, 10, 11, 10, 16, 8, 14, 14, 12, 10, 12, 12, 16, 10, 30]
     header(ws, REVIEW_HEADERS, widths)

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, String, bindparam, create_engine, event, text
@@ -576,53 +576,86 @@ def current_claims(ledger: Ledger, documents: Iterable[str] | None = None) -> li
     `documents` when given (then in no particular order). See `standing_claims`."""
     if documents is None:
         with standing_claims(ledger) as claims:
-            return list(claims.records())
+            return list(claims)
     return [_as_reviewed(rec) for rec in _batched(ledger, CURRENT_CLAIMS + " AND c.doc_key IN :keys",
                                                   sorted(set(documents)))]
 
 
-@dataclass
-class StandingClaims:
-    """The claims that stand, as the database returns them: one tuple a claim in `columns`
-    order, oldest document first. A render digests the tuples and builds a record only for
-    the few documents whose rows changed (`record`), which makes it several times quicker."""
-
-    total: int
-    columns: list[str]
-    rows: Iterator[tuple]
-
-    def record(self, row: tuple) -> Row:
-        """One claim by column name, as the reviewers left it."""
-        return _as_reviewed(Row(zip(self.columns, row)))
-
-    def records(self) -> Iterator[Row]:
-        return map(self.record, self.rows)
-
-
 @contextmanager
-def standing_claims(ledger: Ledger, batch: int = 5_000) -> Iterator[StandingClaims]:
-    """How many claims stand, and the claims, oldest document first, read a batch at a time
-    (a render holds a few thousand of a million), both from one read transaction so that
-    they agree while another run writes. The rows come from the driver's own cursor: a
-    million pass through SQLAlchemy's result rows three times slower.
+def standing_claims(ledger: Ledger, batch: int = 5_000) -> Iterator[Iterator[Row]]:
+    """The claims that stand, oldest document first, as the reviewers left them, read a
+    batch at a time (a facts rebuild holds a few thousand of a million rows at once) from
+    the driver's own cursor: a million pass through SQLAlchemy's result rows three times slower.
 
     A correction's fields replace the extractor's (which stay in the claims table); a claim
     of a document rejected as irrelevant is shown as rejected.
     """
     with ledger.engine.connect() as conn:
-        total = conn.execute(text(f"SELECT COUNT(*) FROM ({CURRENT_CLAIMS}) AS standing")).scalar_one()
         cursor = conn.connection.driver_connection.cursor()
         try:
-            cursor.execute(CURRENT_CLAIMS + " ORDER BY d.date IS NULL, d.date, c.doc_key, c.start")
+            cursor.execute(CURRENT_CLAIMS + " ORDER BY d.date IS NULL, d.date, c.doc_key, c.start, c.id")
             columns = [d[0] for d in cursor.description]
 
-            def rows() -> Iterator[tuple]:
+            def rows() -> Iterator[Row]:
                 while chunk := cursor.fetchmany(batch):
-                    yield from chunk
+                    for r in chunk:
+                        yield _as_reviewed(Row(zip(columns, r)))
 
-            yield StandingClaims(total, columns, rows())
+            yield rows()
         finally:
             cursor.close()
+
+
+class ClaimDocument(NamedTuple):
+    """A document with standing claims, as the Claims sheet lists it."""
+
+    key: str
+    revision: int   # drawn again by the ledger whenever anything its rows show changes (migrations, v6)
+    claims: int     # standing claims
+    new: int        # of them, found in the run asked about
+    dated: bool
+
+
+class ClaimsByDocument:
+    """The standing claims a document at a time, from one read transaction: the documents
+    (`documents`, oldest first, as the Claims sheet lists them) and, only for those a
+    render has no rows kept for, their claims (`claims_of`)."""
+
+    def __init__(self, conn: Connection, last_run: int | None) -> None:
+        self.conn = conn
+        self.documents = [ClaimDocument(k, rev, n, int(new or 0), bool(dated)) for k, rev, n, new, dated in conn.execute(text(
+            """SELECT d.key, d.revision, COUNT(*), SUM(CASE WHEN c.first_run = :run THEN 1 ELSE 0 END),
+                      d.date IS NOT NULL
+               FROM claims c JOIN documents d ON d.key = c.doc_key WHERE c.status != 'superseded'
+               GROUP BY d.key, d.revision, d.date ORDER BY d.date IS NULL, d.date, d.key"""), {"run": last_run})]
+
+    def claims_of(self, keys: list[str]) -> dict[str, list[Row]]:
+        """These documents' standing claims in the order they are shown, as the reviewers left them."""
+        found: dict[str, list[Row]] = {}
+        for rec in _driver_rows(self.conn, CURRENT_CLAIMS + " AND c.doc_key IN ({keys}) ORDER BY c.doc_key, c.start, c.id",
+                                sorted(keys), named=True):
+            found.setdefault(rec["doc_key"], []).append(_as_reviewed(rec))
+        return found
+
+    def awaiting_review(self, limit: int, leave_out: set[str]) -> list[Row]:
+        """The newest `limit` claims awaiting a decision (status new, their document not
+        rejected), but those in `leave_out`, oldest first."""
+        newest = [r[0] for r in self.conn.execute(text(
+            """SELECT c.id FROM claims c JOIN documents d ON d.key = c.doc_key
+               WHERE c.status = 'new' AND d.rejected = 0
+               ORDER BY d.date IS NULL DESC, d.date DESC, c.doc_key DESC, c.start DESC, c.id DESC LIMIT :n"""),
+            {"n": limit + len(leave_out)})]
+        ids = [i for i in newest if i not in leave_out][:limit]
+        recs = {r["id"]: _as_reviewed(r) for r in _driver_rows(self.conn, CURRENT_CLAIMS + " AND c.id IN ({keys})",
+                                                                 ids, named=True)}
+        return [recs[i] for i in reversed(ids) if i in recs]
+
+
+@contextmanager
+def claims_by_document(ledger: Ledger, last_run: int | None) -> Iterator[ClaimsByDocument]:
+    """See ClaimsByDocument; `new` counts the claims first found in run `last_run`."""
+    with ledger.engine.connect() as conn:
+        yield ClaimsByDocument(conn, last_run)
 
 
 def _as_reviewed(rec: Row) -> Row:
@@ -678,7 +711,7 @@ def fact_inputs(ledger: Ledger, documents: Iterable[str] | None = None) -> FactI
     documents' dates."""
     if documents is None:  # every claim: streamed, so the ledger's rows and the records are not both held
         with standing_claims(ledger) as claims:
-            return _fact_inputs(claims.records())
+            return _fact_inputs(claims)
     return _fact_inputs(current_claims(ledger, documents))
 
 
@@ -780,9 +813,10 @@ def mention_counts(ledger: Ledger, keys: Iterable[FactKey]) -> dict[FactKey, int
             sorted(_fact_key_text(k) for k in keys))}
 
 
-def _driver_rows(conn: Connection, sql: str, keys: list[str]) -> Iterator[tuple]:
+def _driver_rows(conn: Connection, sql: str, keys: list[str], named: bool = False) -> Iterator[Any]:
     """The rows of `sql` for every key (bound in its `{keys}`, a batch at a time), from the
-    driver's own cursor: a million rows come three times quicker than through SQLAlchemy."""
+    driver's own cursor: a million rows come three times quicker than through SQLAlchemy.
+    Tuples, or `Row`s by column name when `named`."""
     mark = "?" if conn.dialect.name == "sqlite" else "%s"
     if not conn.in_transaction():  # the batches are read in one transaction, as SQLAlchemy's would be
         conn.begin()
@@ -791,8 +825,12 @@ def _driver_rows(conn: Connection, sql: str, keys: list[str]) -> Iterator[tuple]
         for i in range(0, len(keys), BATCH):
             batch = keys[i:i + BATCH]
             cursor.execute(sql.format(keys=", ".join([mark] * len(batch))), batch)
+            columns = [d[0] for d in cursor.description]
             while chunk := cursor.fetchmany(5_000):
-                yield from chunk
+                if named:
+                    yield from (Row(zip(columns, r)) for r in chunk)
+                else:
+                    yield from chunk
     finally:
         cursor.close()
 

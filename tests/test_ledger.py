@@ -117,6 +117,44 @@ def test_reviews_from_two_workbooks_at_once_merge_latest_wins(ledger_url: str, t
     assert [now[c][0] for c, _ in claims[3:]] == ["rejected"] * 3
 
 
+def test_a_document_gets_a_new_revision_whenever_what_its_claims_rows_show_changes(ledger_url: str,
+                                                                                    tmp_path: Path) -> None:
+    """The ledger's triggers (schema version 6) draw a document's revision again on any change
+    its Claims rows show, and on no other: a render reuses the rows kept for a revision."""
+    inbox = inbox_of(tmp_path / "inbox", 2)
+    assert invoke("run", "--inbox", str(inbox), "--out", str(tmp_path / "out"), "--ledger", ledger_url).exit_code == 0
+    a, b = (k for (k,) in rows(ledger_url, "SELECT key FROM documents ORDER BY key"))
+    (claim,), *_ = rows(ledger_url, f"SELECT id FROM claims WHERE doc_key = '{a}' ORDER BY id")
+    review = ("INSERT INTO reviews (claim_id, doc_key, decision, workbook, decided_at, fingerprint) "
+              f"VALUES ('{claim}', '{a}', 'accept', 'tracker.xlsx', '2025-05-02T08:00:00', 'f1')")
+    copy = ", ".join(f'"{c}"' for c in ["quote", "start", "end", "value", "unit", "qualifier", "category"])
+    steps = [
+        (f"UPDATE claims SET last_run = last_run + 1 WHERE doc_key = '{a}'", set()),  # not shown
+        (f"UPDATE claims SET status = status, subject = subject WHERE doc_key = '{a}'", set()),  # the same values
+        (f"UPDATE documents SET last_run = 9, missing = 1, size = 1 WHERE key = '{a}'", set()),  # not shown
+        (f"UPDATE claims SET subject = 'Latvia' WHERE id = '{claim}'", {a}),
+        (f"UPDATE claims SET recipient = 'Moldova' WHERE id = '{claim}'", {a}),
+        (f"UPDATE claims SET recipient = NULL WHERE id = '{claim}'", {a}),  # to NULL
+        (f"UPDATE claims SET recipient = 'Ukraine' WHERE id = '{claim}'", {a}),  # from NULL
+        (f"UPDATE documents SET title = 'Edited' WHERE key = '{b}'", {b}),
+        (f"UPDATE documents SET date = NULL WHERE key = '{b}'", {b}),
+        (f"UPDATE documents SET rejected = 1 WHERE key IN ('{a}', '{b}')", {a, b}),
+        (review, {a}),
+        ("UPDATE reviews SET comment = 'checked'", {a}),
+        ("DELETE FROM reviews", {a}),
+        (f"INSERT INTO claims (id, doc_key, content_hash, {copy}) SELECT 'added', '{b}', content_hash, {copy} "
+         f"FROM claims WHERE id = '{claim}'", {b}),
+        ("UPDATE claims SET doc_key = '{a}' WHERE id = 'added'".format(a=a), {a, b}),
+        ("DELETE FROM claims WHERE id = 'added'", {a}),
+    ]
+    revisions = dict(rows(ledger_url, "SELECT key, revision FROM documents"))
+    for sql, changed in steps:
+        execute(ledger_url, [sql])
+        now = dict(rows(ledger_url, "SELECT key, revision FROM documents"))
+        assert {k for k in now if now[k] != revisions[k]} == changed, sql
+        revisions = now
+
+
 def test_a_decision_with_empty_fields_is_kept_once(ledger_url: str, tmp_path: Path) -> None:
     """A UNIQUE key over nullable columns lets NULL rows repeat; the fingerprint does not."""
     inbox = inbox_of(tmp_path / "inbox", 1)

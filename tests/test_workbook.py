@@ -569,6 +569,64 @@ def test_a_run_renders_only_the_claims_rows_of_new_documents_and_the_rows_match_
         ("2024-04-02-kyiv.txt", "12,000 shells")]
 
 
+def _claims_cells(workbook: Path) -> list[tuple]:
+    """Every cell of the Claims sheet: value, number format and link target."""
+    return [tuple((c.value, c.number_format, c.hyperlink.target if c.hyperlink else None) for c in row)
+            for row in load_workbook(workbook)["Claims"].iter_rows()]
+
+
+def test_every_change_a_claims_row_shows_is_rendered_from_the_changed_documents_claims_only(
+        tracked: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows are kept by document revision: a run reads the claims of the documents whose rows
+    changed (and of no other) and its Claims sheet is, cell for cell, a fresh render's."""
+    from pipeline import report, store
+
+    inbox, out = tracked
+    asked: list[str] = []
+    original = store.ClaimsByDocument.claims_of
+    monkeypatch.setattr(store.ClaimsByDocument, "claims_of",
+                        lambda self, keys: (asked.extend(keys), original(self, keys))[1])
+
+    def step() -> list[str]:
+        asked.clear()
+        run(inbox, out)
+        read = sorted(asked)
+        fresh = tmp_path / f"fresh{len(list(tmp_path.glob('fresh*')))}"
+        ledger = store.open_ledger(out / "ledger.sqlite")
+        try:
+            report.render(ledger, fresh, run_id=0, force=True)
+        finally:
+            ledger.close()
+        assert _claims_cells(out / "tracker.xlsx") == _claims_cells(fresh / "tracker.xlsx")
+        return read
+
+    write_doc(inbox, "2024-04-02-kyiv.txt", "Kyiv received 40 armoured vehicles.\n")
+    assert step() == ["2024-04-02-kyiv.txt"]
+    _review(out, [{"Claim id": _claim_id(out, "EUR 300 million"), "Decision": "accept"},
+                  {"Claim id": _claim_id(out, "about EUR 400 million"), "Decision": "correct",
+                   "Corrected value": 450_000_000, "Comment": "ministry figure"},
+                  {"Document": "2024-05-12-oslo.txt", "Decision": "reject document"},
+                  {"Document": "2024-09-20-coalition.txt", "Quote": "2,000 drones", "Decision": "add",
+                   "Value": 1_000_000, "Unit": "EUR", "Category": "pledge", "Subject": "Latvia"}])
+    assert step() == ["2024-03-01-coalition.txt", "2024-05-10-coalition.txt", "2024-05-12-oslo.txt",
+                      "2024-09-20-coalition.txt"]
+    documents = [k for (k,) in ledger_rows(out, "SELECT key FROM documents ORDER BY key")]
+    wb = load_workbook(out / "tracker.xlsx")  # an analyst's note column: every row has one more cell
+    claims = wb["Claims"]
+    claims.cell(row=1, column=claims.max_column + 1, value="My note")
+    claims.cell(row=2, column=claims.max_column, value="check with MoD")
+    wb.save(out / "tracker.xlsx")
+    assert step() == documents
+    wb = load_workbook(out / "tracker.xlsx")  # the note edited: its document's rows only
+    wb["Claims"].cell(row=2, column=wb["Claims"].max_column, value="checked")
+    wb.save(out / "tracker.xlsx")
+    assert step() == ["2024-03-01-coalition.txt"]
+    write_doc(inbox, "2024-04-02-kyiv.txt", "Update. Kyiv received 45 armoured vehicles.\n")
+    assert step() == ["2024-04-02-kyiv.txt"]
+    assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")][1:3] == [
+        "45 armoured vehicles", "about EUR 400 million"]
+
+
 def test_the_links_stop_at_the_sheets_limit_inside_a_batch_of_cached_rows_as_in_a_fresh_render(
         tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.rowcache import CACHE_NAME
