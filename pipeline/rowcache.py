@@ -3,31 +3,35 @@ the documents whose rows changed.
 
 A render writes every standing claim to the Claims sheet; after a run that added 1 % new
 documents, 99 % of those rows are the same as last time. Each document's rows are kept
-here as sheet XML (implicit cell positions, so a block fits at any row), keyed by a digest
-of everything they were rendered from. The file is derived and disposable: a missing,
+here as sheet XML (implicit cell positions, so a block fits at any row), deflated as the
+workbook holds them (`xlsx_parts.Packed`, copied into the zip as they are), keyed by a
+digest of what they were rendered from. The file is derived and disposable: a missing,
 unreadable or foreign file is started again, and the workbook comes out the same.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .xlsx_parts import Packed
+
 CACHE_NAME = ".render-cache.sqlite"
-CACHE_VERSION = 1  # of the file's layout
+CACHE_VERSION = 2  # of the file's layout
 
 
 @dataclass
 class Block:
-    """Rows of sheet XML with implicit positions, and their links as (row within the block,
-    column index, target): the cell references a link needs are made where the block lands."""
+    """Rows of sheet XML with implicit positions (`xml`, or deflated in `packed`), and their
+    links as (row within the block, column index, target): the cell references a link needs
+    are made where the block lands."""
 
     xml: bytes
     rows: int
     links: list[tuple[int, int, str]] = field(default_factory=list)
     complete: bool = True  # False when only some of its links fitted under Excel's limit: not kept
+    packed: Packed | None = None
 
 
 class RowCache:
@@ -36,7 +40,7 @@ class RowCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.used: set[bytes] = set()
-        self.new: list[tuple[bytes, bytes, int, str]] = []
+        self.new: list[tuple[bytes, bytes, int, int, int, str]] = []
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
@@ -47,8 +51,8 @@ class RowCache:
                 db.execute("PRAGMA synchronous = OFF")  # disposable: a write lost in a crash is rendered again
                 if db.execute("PRAGMA user_version").fetchone()[0] != CACHE_VERSION:  # new, or not ours
                     db.execute("DROP TABLE IF EXISTS blocks")
-                    db.execute("CREATE TABLE blocks (sig BLOB PRIMARY KEY, xml BLOB NOT NULL, "
-                               "rows INTEGER NOT NULL, links TEXT NOT NULL)")
+                    db.execute("CREATE TABLE blocks (sig BLOB PRIMARY KEY, deflated BLOB NOT NULL, crc INTEGER NOT NULL, "
+                               "size INTEGER NOT NULL, rows INTEGER NOT NULL, links TEXT NOT NULL)")
                     db.execute(f"PRAGMA user_version = {CACHE_VERSION}")
                 return db
             except sqlite3.Error as err:
@@ -71,22 +75,26 @@ class RowCache:
         wanted = set(sigs)
         try:
             answer = self.db.execute(
-                f"SELECT sig, xml, rows, links FROM blocks WHERE sig IN ({', '.join('?' * len(sigs))})", sigs).fetchall()
+                f"SELECT sig, deflated, crc, size, rows, links FROM blocks WHERE sig IN ({', '.join('?' * len(sigs))})",
+                sigs).fetchall()
         except sqlite3.Error:
             return {}
-        for sig, xml, rows, links in answer:
+        for sig, deflated, crc, size, rows, links in answer:
             if sig not in wanted:  # a file left half-written by a crash may answer wrongly
                 continue
             try:
-                found[sig] = Block(xml=zlib.decompress(xml), rows=rows,
+                found[sig] = Block(xml=b"", rows=rows, packed=Packed(bytes(deflated), crc, size),
                                    links=[(at, col, target) for at, col, target in json.loads(links)])
-            except (zlib.error, ValueError, TypeError):  # a damaged block is rendered again, the others kept
+            except (ValueError, TypeError):  # a damaged block is rendered again, the others kept
                 continue
         return found
 
     def put(self, sig: bytes, block: Block) -> None:
+        """Keep a block (its `packed` form)."""
+        assert block.packed is not None
+        p = block.packed
         self.used.add(sig)
-        self.new.append((sig, zlib.compress(block.xml, 1), block.rows, json.dumps(block.links)))
+        self.new.append((sig, p.data, p.crc, p.size, block.rows, json.dumps(block.links)))
         if len(self.new) >= 2_000:
             self._write()
 
@@ -95,7 +103,7 @@ class RowCache:
             try:
                 with self.db:  # one transaction, not one a block
                     self.db.execute("BEGIN")
-                    self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?)", self.new)
+                    self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", self.new)
             except sqlite3.Error:
                 self.db = None
         self.new.clear()

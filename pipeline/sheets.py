@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tempfile
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +15,7 @@ from datetime import date, datetime
 from xml.sax.saxutils import escape
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 from urllib.parse import quote, quote_from_bytes, urlparse
 
 from openpyxl import Workbook
@@ -31,6 +30,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from .rowcache import Block, RowCache
+from .xlsx_parts import Deflated, pack
 from .review import CHOICES, SHOWN, TYPED, TypedRow
 from .models import Progress
 from .tracker import Series, by_period, gap_key
@@ -211,7 +211,7 @@ class FastRows:
     def __init__(self, ws: Any, columns: int) -> None:
         self.ws = ws
         self.letters = [get_column_letter(i + 1) for i in range(columns)]
-        self.file = tempfile.TemporaryFile()  # the rows, UTF-8: a million of them are not held in memory
+        self.file = Deflated()  # the rows, deflated as they come: a million of them are not held in memory
         self._pending: list[bytes] = []
         self.links: list[tuple[str, str]] = []
         self.row = 2
@@ -288,20 +288,25 @@ class FastRows:
         for at, col, target in block.links:
             self.links.append((f"{self.letters[col]}{self.row + at}", target))
         self.budget -= len(block.links)
-        self._pending.append(block.xml)
-        if len(self._pending) >= 1000:
+        if block.packed is not None:  # deflated once (and kept): copied into the sheet as it is
             self._flush()
+            self.file.add(block.packed)
+        else:
+            self._pending.append(block.xml)
+            if len(self._pending) >= 1000:
+                self._flush()
         self.row += block.rows
 
     def append(self, values: Sequence[Any]) -> None:
         self.add(self.render([values]))
 
     def _flush(self) -> None:
-        self.file.write(b"".join(self._pending))
-        self._pending.clear()
+        if self._pending:
+            self.file.write(b"".join(self._pending))
+            self._pending.clear()
 
-    def written(self) -> IO[bytes]:
-        """The rows' XML so far, for `xlsx_parts.splice_rows`."""
+    def written(self) -> Deflated:
+        """The rows so far, for `xlsx_parts.splice_rows`."""
         self._flush()
         return self.file
 
@@ -501,6 +506,7 @@ def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[st
                                     + [notes.get(rec["id"], {}).get(h) for h in note_headers]
                                     for rec in claims.get(doc.key, [])[skip:])
                 if cache is not None and block.complete:
+                    block.packed = pack(block.xml)  # deflated once, for the sheet and for the cache
                     cache.put(sig, block)
             rows.add(block)
 

@@ -13,7 +13,10 @@ import datetime as _dt
 import io
 import posixpath
 import re
+import tempfile
+import time
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import IO, Callable, Iterator, Union
 
@@ -51,13 +54,98 @@ class Lazy:
     edit: Callable[[bytes], bytes] | None = None
 
 
+@dataclass(frozen=True)
+class Packed:
+    """Bytes as raw deflate that refers to nothing before it and ends on a byte boundary (a
+    sync flush), with their CRC-32 and length: any number of these, one after another, are
+    one deflate stream, so rows deflated once (and kept, `rowcache`) are zipped as they are."""
+
+    data: bytes
+    crc: int
+    size: int
+
+
+def pack(data: bytes) -> Packed:
+    z = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+    return Packed(z.compress(data) + z.flush(zlib.Z_SYNC_FLUSH), zlib.crc32(data), len(data))
+
+
+_ZEROS = bytes(1 << 20)
+
+
+def crc32_combine(crc1: int, crc2: int, size2: int) -> int:
+    """The CRC-32 of A then B from A's, B's and B's length (zlib's crc32_combine, which
+    Python's zlib lacks). CRC-32 is affine: A's register moves on as over B's length of zero
+    bytes, and zlib.crc32 of zeros from `crc1` and from 0 differ by exactly that move."""
+    shifted, zero = crc1, 0
+    zeros = memoryview(_ZEROS)
+    while size2 > 0:
+        piece = zeros[:min(size2, len(_ZEROS))]
+        shifted, zero = zlib.crc32(piece, shifted), zlib.crc32(piece, zero)
+        size2 -= len(piece)
+    return shifted ^ zero ^ crc2
+
+
+class Deflated:
+    """Rows of sheet XML deflated as they are written, into a temporary file (a Claims sheet
+    of a million rows waits there, compressed, until zipped): fresh XML through one running
+    compressor, rows deflated before (`Packed`) copied in as they are."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()
+        self.crc = 0
+        self.size = 0
+        self._z: zlib._Compress | None = None
+
+    def write(self, xml: bytes) -> None:
+        if self._z is None:
+            self._z = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+        self.file.write(self._z.compress(xml))
+        self.crc = zlib.crc32(xml, self.crc)
+        self.size += len(xml)
+
+    def add(self, packed: Packed) -> None:
+        self.flush()  # the running compressor's output ends here; one started later refers to nothing before
+        self.file.write(packed.data)
+        self.crc = crc32_combine(self.crc, packed.crc, packed.size)
+        self.size += packed.size
+
+    def flush(self) -> None:
+        if self._z is not None:
+            self.file.write(self._z.flush(zlib.Z_SYNC_FLUSH))
+            self._z = None
+
+    def deflated(self) -> Iterator[bytes]:
+        """The deflate stream (not finished: more may follow), a piece at a time."""
+        self.flush()
+        self.file.seek(0)
+        while piece := self.file.read(PIECE):
+            yield piece
+
+    def read(self) -> Callable[[int], bytes]:
+        """A reader of the XML, inflated again (for a part that must be edited on its way out)."""
+        inflate = zlib.decompressobj(-15)
+        pieces = self.deflated()
+
+        def read(n: int) -> bytes:
+            out = b""
+            while not out:
+                piece = next(pieces, None)
+                if piece is None:
+                    return inflate.flush()
+                out = inflate.decompress(piece)
+            return out
+
+        return read
+
+
 @dataclass
 class Chunks:
-    """A part made of pieces: text (a sheet's head and tail) and files of the rows the
-    pipeline wrote (UTF-8), so that a Claims sheet of a million rows waits on disk, not in
-    memory, until it is zipped. `edit` changes it on the way out, as Lazy's does."""
+    """A part made of pieces: text (a sheet's head and tail) and the rows the pipeline
+    wrote (`Deflated`). `edit` changes it on the way out, as Lazy's does; without one, the
+    rows' deflate data is zipped as it is, never inflated and compressed again."""
 
-    pieces: list[str | IO[bytes]]
+    pieces: list[str | Deflated]
     edit: Callable[[bytes], bytes] | None = None
 
     def blocks(self) -> Iterator[bytes]:
@@ -66,8 +154,43 @@ class Chunks:
                 data = piece.encode("utf-8")
                 yield self.edit(data) if self.edit else data
             else:
-                piece.seek(0)
-                yield from _tag_blocks(piece.read, self.edit)
+                yield from _tag_blocks(piece.read(), self.edit)
+
+    def write_to(self, z: zipfile.ZipFile, name: str) -> None:
+        """Add this part to `z` as deflated already: its text packed, its rows copied."""
+        if self.edit is not None:
+            with z.open(name, "w", force_zip64=True) as dst:
+                for block in self.blocks():
+                    dst.write(block)
+            return
+        streams: list[Packed | Deflated] = [pack(p.encode("utf-8")) if isinstance(p, str) else p
+                                            for p in self.pieces]
+        crc = size = 0
+        for st in streams:
+            crc, size = crc32_combine(crc, st.crc, st.size), size + st.size
+        for st in streams:
+            if isinstance(st, Deflated):
+                st.flush()
+        final = b"\x03\x00"  # an empty last block ends the stream
+        compressed = sum(len(st.data) if isinstance(st, Packed) else st.file.seek(0, 2) for st in streams) + len(final)
+        info = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+        info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o600 << 16
+        info.CRC, info.file_size, info.compress_size = crc, size, compressed
+        # zipfile writes deflated data only by compressing it; this is what its writestr
+        # does, with the compressed bytes given.
+        info.header_offset = z.fp.tell()
+        z.fp.write(info.FileHeader(size > zipfile.ZIP64_LIMIT or compressed > zipfile.ZIP64_LIMIT))
+        for st in streams:
+            if isinstance(st, Packed):
+                z.fp.write(st.data)
+            else:
+                for piece in st.deflated():
+                    z.fp.write(piece)
+        z.fp.write(final)
+        z.filelist.append(info)
+        z.NameToInfo[name] = info
+        z.start_dir = z.fp.tell()
+        z._didModify = True
 
 
 def _tag_blocks(read: Callable[[int], bytes], edit: Callable[[bytes], bytes] | None) -> Iterator[bytes]:
@@ -125,12 +248,11 @@ class Package:
                 if isinstance(part, bytes):
                     z.writestr(name, part)
                     continue
+                if isinstance(part, Chunks):
+                    part.write_to(z, name)
+                    continue
                 with z.open(name, "w", force_zip64=True) as dst:
-                    if isinstance(part, Chunks):
-                        for block in part.blocks():
-                            dst.write(block)
-                    else:
-                        _copy(part, dst)
+                    _copy(part, dst)
         return buf.getvalue()
 
     def xml(self, name: str) -> etree._Element:
@@ -647,10 +769,10 @@ HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 BEFORE_HYPERLINKS_END = ("<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<drawing", "<tableParts")
 
 
-def splice_rows(data: bytes, rows: dict[str, tuple[IO[bytes], list[tuple[str, str]]]]) -> Package:
+def splice_rows(data: bytes, rows: dict[str, tuple[Deflated, list[tuple[str, str]]]]) -> Package:
     """Put pre-written row XML (and hyperlinks) into sheets openpyxl saved with a header only.
 
-    `rows` maps a sheet name to (a file of row XML, [(cell ref, link target)]). The result is a
+    `rows` maps a sheet name to (its row XML, deflated, [(cell ref, link target)]). The result is a
     package, not yet zipped: `merge` takes it (or `Package.write` zips it), so the rows are
     compressed once.
     """
@@ -665,7 +787,7 @@ def splice_rows(data: bytes, rows: dict[str, tuple[IO[bytes], list[tuple[str, st
         if end is None:  # an empty <sheetData/>
             xml = xml.replace("<sheetData/>", "<sheetData></sheetData>", 1)
             end = xml.index("</sheetData>")
-        pieces: list[str | IO[bytes]] = [xml[:end], written]
+        pieces: list[str | Deflated] = [xml[:end], written]
         rest = xml[end:]
         if links:
             rels_part = rels_name(ref.part)

@@ -509,21 +509,33 @@ def test_reading_back_a_workbook_in_a_form_not_understood_is_an_error_row_not_a_
                for line in result.output.splitlines())
 
 
-def test_rows_kept_in_a_file_are_edited_a_whole_tag_at_a_time() -> None:
-    """A sheet's rows wait in a file until zipped; a style remap on the way out (a workbook
-    re-saved by another program numbers styles its own way) sees whole tags, whatever the
-    file's size, and gives what one edit of the whole sheet gives."""
-    import tempfile
+def test_rows_deflated_as_written_are_zipped_as_they_are_and_edited_a_whole_tag_at_a_time() -> None:
+    """A sheet's rows wait deflated until zipped: fresh rows and rows deflated before (kept
+    by the cache) make one deflate stream that goes into the zip as it is, with the CRC of
+    the whole; a style remap on the way out (a workbook re-saved by another program numbers
+    styles its own way) sees whole tags, whatever the size, and gives one edit of the whole."""
+    import io
 
-    from pipeline.xlsx_parts import PIECE, Chunks
+    from pipeline.xlsx_parts import PIECE, Chunks, Deflated, Package, pack
 
-    rows = "".join(f'<row r="{i}"><c r="A{i}" s="3"><v>{i}</v></c></row>' for i in range(2, 60_000))
-    assert len(rows) > 2 * PIECE  # cut into several pieces, none at a row's end by design
-    with tempfile.TemporaryFile() as f:
-        f.write(rows.encode("utf-8"))
-        part = Chunks(["<sheetData>", f, "</sheetData>"], lambda xml: xml.replace(b's="3"', b's="12"'))
-        assert b"".join(part.blocks()) == ("<sheetData>" + rows.replace('s="3"', 's="12"') + "</sheetData>").encode()
-        assert b"".join(Chunks(["<a>", f, "</a>"]).blocks()) == f"<a>{rows}</a>".encode()
+    rows = [f'<row><c s="3"><v>{i}</v></c></row>' for i in range(2, 200_000)]
+    third = len(rows) // 3
+    written = Deflated()
+    written.write("".join(rows[:third]).encode())
+    written.add(pack("".join(rows[third:2 * third]).encode()))
+    written.write("".join(rows[2 * third:]).encode())
+    assert written.size > 2 * PIECE  # inflated in several pieces, none cut at a row's end by design
+    whole = ("<sheetData>" + "".join(rows) + "</sheetData>").encode()
+    remap = lambda xml: xml.replace(b's="3"', b's="12"')  # noqa: E731
+    assert b"".join(Chunks(["<sheetData>", written, "</sheetData>"]).blocks()) == whole
+    assert b"".join(Chunks(["<sheetData>", written, "</sheetData>"], remap).blocks()) == remap(whole)
+
+    data = Package({"as_written.xml": Chunks(["<sheetData>", written, "</sheetData>"]),
+                    "edited.xml": Chunks(["<sheetData>", written, "</sheetData>"], remap)}).write()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.testzip() is None  # every part's CRC is right
+        assert z.read("as_written.xml") == whole and z.read("edited.xml") == remap(whole)
+        assert z.getinfo("as_written.xml").compress_size < len(whole) / 5
 
 
 def test_a_quote_over_several_lines_wraps_and_its_row_shows_every_line(tmp_path: Path) -> None:
