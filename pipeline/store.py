@@ -613,6 +613,7 @@ class ClaimDocument(NamedTuple):
     revision: int   # drawn again by the ledger whenever anything its rows show changes (migrations, v6)
     claims: int     # standing claims
     new: int        # of them, found in the run asked about
+    waiting: int    # of them, awaiting a decision (status new, the document not rejected)
     dated: bool
 
 
@@ -623,14 +624,18 @@ class ClaimsByDocument:
 
     def __init__(self, conn: Connection, last_run: int | None) -> None:
         self.conn = conn
-        self.documents = [ClaimDocument(k, rev, n, int(new or 0), bool(dated)) for k, rev, n, new, dated in conn.execute(text(
+        self.documents = [ClaimDocument(k, rev, n, int(new or 0), int(waiting or 0), bool(dated))
+                          for k, rev, n, new, waiting, dated in conn.execute(text(
             """SELECT d.key, d.revision, COUNT(*), SUM(CASE WHEN c.first_run = :run THEN 1 ELSE 0 END),
-                      d.date IS NOT NULL
+                      SUM(CASE WHEN c.status = 'new' AND d.rejected = 0 THEN 1 ELSE 0 END), d.date IS NOT NULL
                FROM claims c JOIN documents d ON d.key = c.doc_key WHERE c.status != 'superseded'
                GROUP BY d.key, d.revision, d.date ORDER BY d.date IS NULL, d.date, d.key"""), {"run": last_run})]
 
     def claims_of(self, keys: list[str]) -> dict[str, list[Row]]:
         """These documents' standing claims in the order they are shown, as the reviewers left them."""
+        return self._claims(keys)
+
+    def _claims(self, keys: list[str]) -> dict[str, list[Row]]:
         found: dict[str, list[Row]] = {}
         for rec in _driver_rows(self.conn, CURRENT_CLAIMS + " AND c.doc_key IN ({keys}) ORDER BY c.doc_key, c.start, c.id",
                                 sorted(keys), named=True):
@@ -639,16 +644,20 @@ class ClaimsByDocument:
 
     def awaiting_review(self, limit: int, leave_out: set[str]) -> list[Row]:
         """The newest `limit` claims awaiting a decision (status new, their document not
-        rejected), but those in `leave_out`, oldest first."""
-        newest = [r[0] for r in self.conn.execute(text(
-            """SELECT c.id FROM claims c JOIN documents d ON d.key = c.doc_key
-               WHERE c.status = 'new' AND d.rejected = 0
-               ORDER BY d.date IS NULL DESC, d.date DESC, c.doc_key DESC, c.start DESC, c.id DESC LIMIT :n"""),
-            {"n": limit + len(leave_out)})]
-        ids = [i for i in newest if i not in leave_out][:limit]
-        recs = {r["id"]: _as_reviewed(r) for r in _driver_rows(self.conn, CURRENT_CLAIMS + " AND c.id IN ({keys})",
-                                                                 ids, named=True)}
-        return [recs[i] for i in reversed(ids) if i in recs]
+        rejected), but those in `leave_out`, oldest first: read from the newest documents
+        that hold them, not sorted out of every claim."""
+        newest: list[str] = []
+        held = 0
+        for doc in reversed(self.documents):
+            if held >= limit + len(leave_out):
+                break
+            if doc.waiting:
+                newest.append(doc.key)
+                held += doc.waiting
+        claims = self._claims(newest)
+        waiting = [c for key in reversed(newest) for c in claims.get(key, [])
+                   if c["status"] == "new" and c["id"] not in leave_out]
+        return waiting[-limit:] if limit else []
 
 
 @contextmanager

@@ -224,6 +224,23 @@ def test_review_round_trip(tracked: tuple[Path, Path]) -> None:
     assert [r["Quote"] for r in review[1:]] == ["2,000 drones"]  # only the undecided claim waits
 
 
+def test_review_lists_the_newest_claims_awaiting_a_decision_after_the_rows_to_fix(
+        tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import sheets
+
+    inbox, out = tracked
+    monkeypatch.setattr(sheets, "REVIEW_LIMIT", 2)
+    nok = _claim_id(out, "NOK 2 billion")
+    _review(out, [{"Document": "2024-09-20-coalition.txt", "Decision": "reject document"},  # its claims wait no more
+                  {"Claim id": nok, "Decision": "approve"}])  # to fix: shown as typed, first
+    run(inbox, out)
+    review = sheet_records(out / "tracker.xlsx", "Review")
+    assert [(r["Claim id"], r["Decision"]) for r in review[:1]] == [(nok, "approve")]
+    assert [(r["Document"], r["Quote"], r["Decision"]) for r in review[1:3]] == [
+        ("2024-03-01-coalition.txt", "EUR 300 million", None), ("2024-05-10-coalition.txt", "about EUR 400 million", None)]
+    assert all(r["Claim id"] is None for r in review[3:])  # then room to add
+
+
 @pytest.mark.parametrize("typed,rule,message", [
     ({"Decision": "correct", "Corrected value": "lots"}, "review_bad_value",
      "the corrected value 'lots' is not a number; the correction was not applied."),
