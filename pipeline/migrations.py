@@ -221,10 +221,21 @@ def _changed(columns: list[str], dialect: str) -> str:
 def _v6(conn: Connection) -> None:
     dialect = conn.dialect.name
     new = NEW_REVISION[dialect]
-    if "revision" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+    have = {c["name"] for c in inspect(conn).get_columns("documents")}
+    if "revision" not in have:
         conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN revision BIGINT NOT NULL DEFAULT 0")
     conn.exec_driver_sql(f"UPDATE documents SET revision = {new}")
-    revise = f"UPDATE documents SET revision = {new} WHERE key"
+    if dialect == "sqlite":
+        revise = f"UPDATE documents SET revision = {new} WHERE key"
+    else:
+        # Once a transaction: every update of a row leaves a version PostgreSQL keeps until
+        # the transaction ends, so a document's 20,000 claims stored at once would each walk
+        # the versions of the ones before (36 s instead of about 1). The revision drawn
+        # first stands for the whole transaction, whose changes all commit together.
+        if "revised_in" not in have:
+            conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN revised_in BIGINT")
+        revise = (f"UPDATE documents SET revision = {new}, revised_in = txid_current() "
+                  "WHERE revised_in IS DISTINCT FROM txid_current() AND key")
     # (table, event, WHEN or None, the documents it revises)
     triggers = [
         ("claims", "INSERT", None, "= NEW.doc_key"),

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .xlsx_parts import Packed
 
 CACHE_NAME = ".render-cache.sqlite"
-CACHE_VERSION = 2  # of the file's layout
+CACHE_VERSION = 3  # of the file's layout
 
 
 @dataclass
@@ -40,7 +41,7 @@ class RowCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.used: set[bytes] = set()
-        self.new: list[tuple[bytes, bytes, int, int, int, str]] = []
+        self.new: list[tuple[bytes, bytes, int, int, int, int, str]] = []
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
@@ -51,8 +52,9 @@ class RowCache:
                 db.execute("PRAGMA synchronous = OFF")  # disposable: a write lost in a crash is rendered again
                 if db.execute("PRAGMA user_version").fetchone()[0] != CACHE_VERSION:  # new, or not ours
                     db.execute("DROP TABLE IF EXISTS blocks")
-                    db.execute("CREATE TABLE blocks (sig BLOB PRIMARY KEY, deflated BLOB NOT NULL, crc INTEGER NOT NULL, "
-                               "size INTEGER NOT NULL, rows INTEGER NOT NULL, links TEXT NOT NULL)")
+                    # check: the CRC-32 of `deflated` as kept, since a damaged block would go into the zip as it is
+                    db.execute("CREATE TABLE blocks (sig BLOB PRIMARY KEY, deflated BLOB NOT NULL, check_crc INTEGER NOT NULL, "
+                               "crc INTEGER NOT NULL, size INTEGER NOT NULL, rows INTEGER NOT NULL, links TEXT NOT NULL)")
                     db.execute(f"PRAGMA user_version = {CACHE_VERSION}")
                 return db
             except sqlite3.Error as err:
@@ -75,12 +77,12 @@ class RowCache:
         wanted = set(sigs)
         try:
             answer = self.db.execute(
-                f"SELECT sig, deflated, crc, size, rows, links FROM blocks WHERE sig IN ({', '.join('?' * len(sigs))})",
-                sigs).fetchall()
+                f"SELECT sig, deflated, check_crc, crc, size, rows, links FROM blocks "
+                f"WHERE sig IN ({', '.join('?' * len(sigs))})", sigs).fetchall()
         except sqlite3.Error:
             return {}
-        for sig, deflated, crc, size, rows, links in answer:
-            if sig not in wanted:  # a file left half-written by a crash may answer wrongly
+        for sig, deflated, check, crc, size, rows, links in answer:
+            if sig not in wanted or zlib.crc32(deflated) != check:  # a file damaged, or left half-written by a crash
                 continue
             try:
                 found[sig] = Block(xml=b"", rows=rows, packed=Packed(bytes(deflated), crc, size),
@@ -94,7 +96,7 @@ class RowCache:
         assert block.packed is not None
         p = block.packed
         self.used.add(sig)
-        self.new.append((sig, p.data, p.crc, p.size, block.rows, json.dumps(block.links)))
+        self.new.append((sig, p.data, zlib.crc32(p.data), p.crc, p.size, block.rows, json.dumps(block.links)))
         if len(self.new) >= 2_000:
             self._write()
 
@@ -103,7 +105,7 @@ class RowCache:
             try:
                 with self.db:  # one transaction, not one a block
                     self.db.execute("BEGIN")
-                    self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", self.new)
+                    self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", self.new)
             except sqlite3.Error:
                 self.db = None
         self.new.clear()

@@ -126,7 +126,7 @@ def document_link(url: str | None, source: str | None) -> str | None:
     if not source:
         return None
     try:  # a file the pipeline read itself: a local path, never a host
-        folder, name = os.path.split(os.path.normpath(source))  # (a tenth of Path's time, for 100,000 files)
+        folder, name = os.path.split(source)  # as Path's parent and name, in a tenth of the time
         return _folder(folder or ".") + quote_from_bytes(os.fsencode(name))
     except (ValueError, OSError):
         return None

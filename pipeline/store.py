@@ -664,6 +664,8 @@ class ClaimsByDocument:
 def claims_by_document(ledger: Ledger, last_run: int | None) -> Iterator[ClaimsByDocument]:
     """See ClaimsByDocument; `new` counts the claims first found in run `last_run`."""
     with ledger.engine.connect() as conn:
+        if ledger.dialect == "postgresql":  # one snapshot for every statement, as SQLite's transaction is
+            conn.execution_options(isolation_level="REPEATABLE READ")
         yield ClaimsByDocument(conn, last_run)
 
 

@@ -4,6 +4,7 @@ workbooks at once, and an old (schema version 1) ledger upgraded in place."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -146,13 +147,31 @@ def test_a_document_gets_a_new_revision_whenever_what_its_claims_rows_show_chang
          f"FROM claims WHERE id = '{claim}'", {b}),
         ("UPDATE claims SET doc_key = '{a}' WHERE id = 'added'".format(a=a), {a, b}),
         ("DELETE FROM claims WHERE id = 'added'", {a}),
+        ([f"UPDATE claims SET subject = 'Estonia' WHERE doc_key = '{a}'",  # one transaction, one new revision
+          f"UPDATE documents SET title = 'Again' WHERE key = '{a}'", review], {a}),
     ]
     revisions = dict(rows(ledger_url, "SELECT key, revision FROM documents"))
     for sql, changed in steps:
-        execute(ledger_url, [sql])
+        execute(ledger_url, sql if isinstance(sql, list) else [sql])
         now = dict(rows(ledger_url, "SELECT key, revision FROM documents"))
         assert {k for k in now if now[k] != revisions[k]} == changed, sql
         revisions = now
+
+
+def test_the_revision_triggers_watch_every_column_a_claims_row_is_made_from(ledger_url: str, tmp_path: Path) -> None:
+    """A column added to claims later is shown on Claims (the render reads c.*) and must
+    revise its document when it changes; so every claims column but last_run is watched, and
+    every document column the render reads."""
+    from pipeline.migrations import REVISED_CLAIM_COLUMNS, REVISED_DOCUMENT_COLUMNS
+    from pipeline.store import CURRENT_CLAIMS
+
+    store.open_ledger(ledger_url).close()
+    claims = ([c for (c,) in rows(ledger_url, "SELECT column_name FROM information_schema.columns "
+                                             "WHERE table_name = 'claims'")] if "://" in ledger_url
+              else [r[1] for r in rows(ledger_url, "PRAGMA table_info(claims)")])
+    assert sorted(REVISED_CLAIM_COLUMNS) == sorted(set(claims) - {"last_run"})
+    shown_document_columns = set(re.findall(r"\bd\.(\w+) AS doc_", CURRENT_CLAIMS))
+    assert shown_document_columns <= set(REVISED_DOCUMENT_COLUMNS) and "title" in shown_document_columns
 
 
 def test_a_decision_with_empty_fields_is_kept_once(ledger_url: str, tmp_path: Path) -> None:
