@@ -14,6 +14,7 @@ import pickle
 import socket
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generator, Iterator
@@ -31,6 +32,8 @@ from .validate import validate
 # The ledger and the workbook (sqlalchemy, openpyxl, lxml) are imported by the functions
 # that use them, so `extract` and `--help` start without them.
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
     from . import store
     from .facts import FactResult
 
@@ -252,15 +255,16 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
             store.store_notes(ledger, headers, notes, shown=shown)
         if not kept and not problems:
             report.mark_read(ledger, stamps)
-    problems = problems + update_facts(ledger, settings, run_id, today)  # reviews first: a rejected claim is no support
+    facts = start_facts(ledger, settings, run_id, today)  # reviews first: a rejected claim is no support
     try:
         rendered = report.render(ledger, out, run_id, kept_reviews=kept, period=settings.tracker_period,
-                                 today=today, force=force)
+                                 today=today, force=force, facts=facts.wait)
     except Exception as err:  # the ledger is the source of truth: a workbook failure is reported, not fatal
+        problems = problems + facts.problems()  # but a facts update that failed stops the run
         log.debug("the workbook failed", exc_info=True)
         failed = issue(IssueCode.workbook_failed, WORKBOOK_NAME, reason=f"{type(err).__name__}: {err}")
         return AfterStore(issues=problems + [failed], reviews_applied=applied)
-    return AfterStore(issues=problems + rendered.issues, reviews_applied=applied,
+    return AfterStore(issues=problems + facts.problems() + rendered.issues, reviews_applied=applied,
                       workbook=str(rendered.path) if rendered.path else "")
 
 
@@ -477,38 +481,139 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
     from every claim when the names or rates files or the window changed (or the ledger has
     never been updated so).
     """
+    return start_facts(ledger, settings, run_id, today, background=False).problems()
+
+
+# A facts update that reads back at least this many kept mentions runs in a second process
+# while the workbook's Claims and Documents sheets are written (they do not show facts).
+BACKGROUND_MENTIONS = 200_000
+
+
+@dataclass
+class _FactsJob:
+    """What a facts update rebuilds, read once the claims are brought up to date."""
+
+    generation: int       # `store.facts_generation` when the inputs were read
+    pending: set[str]     # documents whose claims changed since the last update
+    read: list            # the mentions of those documents, read now
+    keys: set | None      # the (closed) fact keys to rebuild; None: every fact
+    counts: dict          # kept mentions per key, to read back
+
+
+class FactsUpdate:
+    """A facts update begun by `start_facts`: `wait()` until it is stored (the data version
+    before and after it, or None when it stored nothing), `problems()` for what it found;
+    both raise what the update raised."""
+
+    def __init__(self, ledger: store.Ledger, settings: Settings, run_id: int, today: date,
+                 stored: tuple | None = None, future: Future | None = None, pool: Executor | None = None,
+                 needed: bool = True) -> None:
+        self.ledger, self.settings, self.run_id, self.today = ledger, settings, run_id, today
+        self._stored, self._future, self._pool, self._needed = stored, future, pool, needed
+        self._found: list[ValidationIssue] | None = None
+        self._error: BaseException | None = None
+
+    def wait(self) -> tuple[int, int] | None:
+        if self._future is not None:
+            future, pool, self._future = self._future, self._pool, None
+            try:
+                self._stored = future.result()
+            except BaseException as err:  # raised again by every later call
+                self._error = err
+            finally:
+                assert pool is not None
+                pool.shutdown()
+        if self._error is not None:
+            raise self._error
+        if not self._needed or self._stored is None:
+            return None
+        return self._stored[1], self._stored[2]
+
+    def problems(self) -> list[ValidationIssue]:
+        from . import store
+
+        self.wait()
+        if not self._needed:
+            return []
+        if self._found is None:
+            stored, attempts = self._stored, 1
+            while stored is None and attempts < FACT_ATTEMPTS:  # another run stored facts since ours were read
+                stored = _build_and_store(self.ledger, self.settings, self.run_id,
+                                          _prepare_facts(self.ledger, self.settings, self.today))
+                attempts += 1
+            if stored is None:  # other runs on the ledger kept updating the facts: theirs stand, ours wait
+                return []
+            store.set_meta(self.ledger, "facts_settings", _facts_settings(self.settings))
+            store.set_meta(self.ledger, "facts_built_for", _facts_key(self.ledger, self.settings))
+            self._found = stored[0]
+        return self._found
+
+
+def start_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: date,
+                background: bool = True) -> FactsUpdate:
+    """`update_facts` begun: the claims brought up to date with the names and rates (the
+    Claims sheet shows them), then, with `background` and many kept mentions to read back,
+    the facts rebuilt and stored by a second process while this one goes on."""
     from . import store
-    from .facts import closed_keys, fact_key, facts_of_mentions, read_mentions
+
+    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings) \
+            and not store.pending_fact_documents(ledger):
+        return FactsUpdate(ledger, settings, run_id, today, needed=False)  # a run with nothing new stays cheap
+    job = _prepare_facts(ledger, settings, today)
+    if background and job.keys is not None and sum(job.counts.values()) >= BACKGROUND_MENTIONS \
+            and (os.cpu_count() or 1) >= 2:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(1)
+        future = pool.submit(_store_facts_in_worker, settings.ledger_location, settings, run_id, job)
+        return FactsUpdate(ledger, settings, run_id, today, future=future, pool=pool)
+    return FactsUpdate(ledger, settings, run_id, today, stored=_build_and_store(ledger, settings, run_id, job))
+
+
+def _prepare_facts(ledger: store.Ledger, settings: Settings, today: date) -> _FactsJob:
+    """Apply the names and rates to the pending documents' claims and read their mentions."""
+    from . import store
+    from .facts import closed_keys, fact_key, read_mentions
     from .normalise import refresh
 
+    generation = store.facts_generation(ledger)
     pending = store.pending_fact_documents(ledger)
-    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings) and not pending:
-        return []  # nothing they rest on changed: a run with nothing new stays cheap
-    for _ in range(FACT_ATTEMPTS):
-        generation = store.facts_generation(ledger)
-        pending = store.pending_fact_documents(ledger)
-        everything = store.meta(ledger, "facts_settings") != _facts_settings(settings)
-        inputs = store.fact_inputs(ledger, None if everything else pending)
-        claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
-        store.update_normalised(ledger, changed)
-        read = read_mentions(claims, inputs.dates)
-        if everything:
-            built = facts_of_mentions(read, settings.fact_window_days)
-            found = store.store_facts(ledger, run_id, built.facts, built.issues, done=pending, read=(None, read),
-                                      generation=generation)
-        else:
-            keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
-            keys = closed_keys(keys, store.current_fact_keys(ledger).values())
-            built = _facts_of_keys(ledger, settings, keys, pending, read)
-            found = store.store_facts(ledger, run_id, built.facts, built.issues, keys, done=pending,
-                                      read=(pending, read), generation=generation)
-        if found is not None:
-            break
-    else:  # other runs on the ledger kept updating the facts: theirs stand, ours wait for the next run
-        return []
-    store.set_meta(ledger, "facts_settings", _facts_settings(settings))
-    store.set_meta(ledger, "facts_built_for", _facts_key(ledger, settings))
-    return found
+    everything = store.meta(ledger, "facts_settings") != _facts_settings(settings)
+    inputs = store.fact_inputs(ledger, None if everything else pending)
+    claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
+    store.update_normalised(ledger, changed)
+    read = read_mentions(claims, inputs.dates)
+    if everything:
+        return _FactsJob(generation, pending, read, None, {})
+    keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
+    keys = closed_keys(keys, store.current_fact_keys(ledger).values())
+    return _FactsJob(generation, pending, read, keys, store.mention_counts(ledger, keys))
+
+
+def _build_and_store(ledger: store.Ledger, settings: Settings, run_id: int, job: _FactsJob) -> tuple | None:
+    """Rebuild and store the job's facts: (new problems, data version before, after), or None
+    when another update was stored since the job was read."""
+    from . import store
+    from .facts import facts_of_mentions
+
+    if job.keys is None:
+        built = facts_of_mentions(job.read, settings.fact_window_days)
+        return store.store_facts(ledger, run_id, built.facts, built.issues, done=job.pending,
+                                 read=(None, job.read), generation=job.generation)
+    built = _facts_of_keys(ledger, settings, job.keys, job.pending, job.read, job.counts)
+    return store.store_facts(ledger, run_id, built.facts, built.issues, job.keys, done=job.pending,
+                             read=(job.pending, job.read), generation=job.generation)
+
+
+def _store_facts_in_worker(location: str, settings: Settings, run_id: int, job: _FactsJob) -> tuple | None:
+    """`_build_and_store` in a second process, on a ledger connection of its own."""
+    from . import store
+
+    ledger = store.open_ledger(location)
+    try:
+        return _build_and_store(ledger, settings, run_id, job)
+    finally:
+        ledger.close()
 
 
 # A facts update that reads back at least this many kept mentions reads and clusters the
@@ -516,16 +621,15 @@ def update_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: d
 SPLIT_MENTIONS = 200_000
 
 
-def _facts_of_keys(ledger: store.Ledger, settings: Settings, keys: set, pending: set[str], read: list) -> FactResult:
+def _facts_of_keys(ledger: store.Ledger, settings: Settings, keys: set, pending: set[str], read: list,
+                   counts: dict) -> FactResult:
     """The facts and problems of `keys` (closed), from their kept mentions but those of the
     `pending` documents, and the mentions `read` from those documents now."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from . import store
     from .facts import FactResult, fact_key, fact_problems, key_order
 
     window = settings.fact_window_days
-    counts = store.mention_counts(ledger, keys)
     if sum(counts.values()) < SPLIT_MENTIONS or (os.cpu_count() or 1) < 2:
         facts = _cluster_keys(ledger, keys, pending, read, window)
     else:

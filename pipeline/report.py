@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import store
 from .issues import issue
@@ -129,23 +129,18 @@ def _changes(run: Any, new_claims: int, series: dict) -> list[str]:
 
 
 def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date, run_id: int = 0,
-          cache: Path | None = None) -> Package:
+          cache: Path | None = None, facts: Callable[[], object] | None = None) -> Package:
     """The pipeline's sheets as a fresh workbook (not yet zipped); About says when Claims could not hold all.
 
     Run `run_id` is shown complete: the ledger marks it so only once this workbook is in place.
     `cache`: the file of Claims rows an earlier render left (`rowcache`), to reuse and update.
+    `facts`: called (to wait for a facts update under way) after the sheets that show no facts
+    are written and before the facts are read.
     """
     from . import sheets
 
     runs = [dict(r, complete=1) if r["id"] == run_id else r for r in store.runs(ledger)]
     last = runs[-1] if runs else None
-    new_facts = store.facts_first_seen(ledger, last["id"]) if last is not None else set()
-    facts = store.fact_records(ledger)
-    series = build_series(facts, new_facts)
-    order = store.register_series(ledger, set(series))
-    labels = period_labels(series.values(), period)
-    gaps = gaps_by_series(promised_vs_delivered(facts, today))
-    del facts  # the series and gaps hold what the sheets need; the records are the render's largest part
     documents = store.documents(ledger)
     links = {d["key"]: sheets.document_link(d["url"], d["source"]) for d in documents}
     note_headers, notes = store.notes(ledger)
@@ -155,9 +150,8 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     for sheet in ws.values():
         sheets.set_printing(sheet)
     sheets.register_styles(ws["Tracker"])
-    first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
-    sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
     fast = {"Documents": sheets.write_documents(ws["Documents"], documents, links)}
+    del documents
     fixing = {str(t.cells.get("Claim id")) for t in kept_reviews}  # shown as the reviewer typed them
     noted: dict[str, list[str]] = {}
     for claim_id, doc in store.claim_documents(ledger, notes).items():
@@ -176,6 +170,18 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
         if rows is not None:
             rows.close()
     fast["Review"] = sheets.write_review(ws["Review"], waiting, kept_reviews)
+
+    if facts is not None:
+        facts()
+    new_facts = store.facts_first_seen(ledger, last["id"]) if last is not None else set()
+    records = store.fact_records(ledger)
+    series = build_series(records, new_facts)
+    order = store.register_series(ledger, set(series))
+    labels = period_labels(series.values(), period)
+    gaps = gaps_by_series(promised_vs_delivered(records, today))
+    del records  # the series and gaps hold what the sheets need; the records are the render's largest part
+    first_col = sheets.write_tracker(ws["Tracker"], order, series, labels, period, gaps, links)
+    sheets.write_charts(ws["Charts"], ws["Tracker"], order, series, labels, first_col)
     about_notes = []
     if left_out:
         about_notes.append(f"The ledger holds {total:,} claims, more than a sheet can; Claims shows the "
@@ -216,18 +222,46 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] | None = None,
-           period: str = "month", today: date | None = None, force: bool = False) -> Rendered:
-    """Write the workbook for the ledger's current state, unless nothing changed since the last."""
+           period: str = "month", today: date | None = None, force: bool = False,
+           facts: Callable[[], tuple[int, int] | None] | None = None) -> Rendered:
+    """Write the workbook for the ledger's current state, unless nothing changed since the last.
+
+    `facts`: waits for a facts update under way (`flow.FactsUpdate.wait`) and gives the data
+    version before and after it stored, or None when it stored nothing; the sheets without
+    facts are written meanwhile.
+    """
     target = out / WORKBOOK_NAME
-    version = store.data_version(ledger)
     rendered_key = f"rendered_version:{out.resolve()}"  # a shared ledger may feed several out folders
-    if not force and target.is_file() and store.meta(ledger, rendered_key) == str(version) \
-            and not kept_reviews:
-        return Rendered(None)
+
+    def unchanged(version: int) -> bool:
+        return not force and target.is_file() and store.meta(ledger, rendered_key) == str(version) \
+            and not kept_reviews
+
+    version = store.data_version(ledger)
+    if unchanged(version):
+        if facts is None or facts() is None:
+            return Rendered(None)
+        version, facts = store.data_version(ledger), None  # the facts changed: the workbook shows them
+        if unchanged(version):
+            return Rendered(None)
     from . import sheets
 
+    stored: list[tuple[int, int] | None] = []
+    failed: list[BaseException] = []
+
+    def wait() -> None:  # a failed update is raised once the workbook is built (it holds open sheets)
+        try:
+            stored.append(facts() if facts is not None else None)
+        except BaseException as err:
+            failed.append(err)
+
     out.mkdir(parents=True, exist_ok=True)
-    book = build(ledger, kept_reviews or [], period, today or date.today(), run_id, out / CACHE_NAME)
+    book = build(ledger, kept_reviews or [], period, today or date.today(), run_id, out / CACHE_NAME,
+                 facts=None if facts is None else wait)
+    if failed:
+        raise failed[0]
+    if stored and stored[0] is not None and stored[0][0] == version:
+        version = stored[0][1]  # the facts update was the only change since the render began, and it shows
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []
     data = None

@@ -11,6 +11,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 from decimal import Decimal
@@ -297,8 +298,12 @@ class FastRows:
                 self._flush()
         self.row += block.rows
 
-    def append(self, values: Sequence[Any]) -> None:
-        self.add(self.render([values]))
+    def extend(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows placed one after another, rendered a thousand to a block (a block each would
+        cost more than the row: the Documents sheet of a large ledger has 100,000)."""
+        it = iter(rows)
+        while batch := list(islice(it, 1000)):
+            self.add(self.render(batch))
 
     def _flush(self) -> None:
         if self._pending:
@@ -550,11 +555,11 @@ def write_review(ws: Any, waiting: Iterable[dict], kept: list[TypedRow]) -> Fast
     widths = [17, 28, 28, 50, 14, 12, 10, 11, 10, 16, 8, 14, 14, 12, 10, 12, 12, 16, 10, 30]
     header(ws, REVIEW_HEADERS, widths)
     fast = FastRows(ws, len(REVIEW_HEADERS))
-    for typed in kept:  # decisions that could not be applied, as the reviewer typed them
-        fast.append([typed.cells.get(h) for h in REVIEW_HEADERS])
-    for c in waiting:
-        fast.append([c["id"], c["doc_key"], c["quote"], c["sentence"], Fig(c["value"], c["qualifier"]),
-                     Fig(c["value_high"]), c["unit"], c["qualifier"], c["category"], c["subject"], c["period"]])
+    fast.extend([typed.cells.get(h) for h in REVIEW_HEADERS]  # decisions that could not be applied, as typed
+                for typed in kept)
+    fast.extend([c["id"], c["doc_key"], c["quote"], c["sentence"], Fig(c["value"], c["qualifier"]),
+                 Fig(c["value_high"]), c["unit"], c["qualifier"], c["category"], c["subject"], c["period"]]
+                for c in waiting)
     fast.skip(BLANK_REVIEW_ROWS)
     rows = fast.row - 2
     last = rows + 1 + 1000  # validation reaches past the table, for rows the reviewer appends
@@ -578,8 +583,7 @@ ISSUE_COLUMNS = [("Severity", "severity", 9), ("Document", "doc_key", 30), ("Cla
 def write_issues(ws: Any, issues: list[Any]) -> FastRows:
     header(ws, [c[0] for c in ISSUE_COLUMNS], [c[2] for c in ISSUE_COLUMNS])
     fast = FastRows(ws, len(ISSUE_COLUMNS))
-    for i in issues:
-        fast.append([i[key] for _, key, _ in ISSUE_COLUMNS])
+    fast.extend([i[key] for _, key, _ in ISSUE_COLUMNS] for i in issues)
     last = max(len(issues), 1) + 1
     ws.conditional_formatting.add(f"A2:J{last}", FormulaRule(formula=['$A2="error"'], fill=ERROR_FILL))
     ws.conditional_formatting.add(f"A2:J{last}", FormulaRule(formula=['$A2="warning"'], fill=WARNING_FILL))
@@ -595,10 +599,10 @@ DOCUMENT_COLUMNS = [("Document", 30), ("Path or URL", 45), ("Title", 45), ("Date
 def write_documents(ws: Any, documents: list[Any], links: dict[str, str | None]) -> FastRows:
     header(ws, [c[0] for c in DOCUMENT_COLUMNS], [c[1] for c in DOCUMENT_COLUMNS])
     fast = FastRows(ws, len(DOCUMENT_COLUMNS))
-    for d in documents:
-        fast.append([d["key"], Link(d["url"] or d["source"], links[d["key"]]), d["title"], as_date(d["date"]), d["date_source"], d["read_as"],
-                     d["claim_count"], d["error"], d["content_hash"], "no" if d["missing"] else "yes",
-                     "yes" if d["rejected"] else "no", d["first_run"], d["last_run"]])
+    fast.extend([d["key"], Link(d["url"] or d["source"], links[d["key"]]), d["title"], as_date(d["date"]),
+                 d["date_source"], d["read_as"], d["claim_count"], d["error"], d["content_hash"],
+                 "no" if d["missing"] else "yes", "yes" if d["rejected"] else "no", d["first_run"], d["last_run"]]
+                for d in documents)
     as_table(ws, "tblDocuments", [c[0] for c in DOCUMENT_COLUMNS], len(documents))
     return fast
 

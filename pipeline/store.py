@@ -44,12 +44,16 @@ SQLITE_BUSY_SECONDS = 120  # how long a writer waits for another process's write
 
 
 class Row(dict):
-    """A ledger row: by column name (`row["key"]`, `.keys()`) or by position (`row[0]`), as sqlite3.Row was."""
+    """A ledger row: by column name (`row["key"]`, `.keys()`) or by position (`row[0]`), as sqlite3.Row was.
 
-    def __getitem__(self, k: Any) -> Any:
+    A position is looked up only when no column has that name (`__missing__`), so a lookup by
+    name stays the dict's own: a render reads millions of them.
+    """
+
+    def __missing__(self, k: Any) -> Any:
         if isinstance(k, int):
             return list(self.values())[k]
-        return dict.__getitem__(self, k)
+        raise KeyError(k)
 
 
 @dataclass
@@ -486,6 +490,11 @@ def data_version(ledger: Ledger) -> int:
     return int(value) if value else 0
 
 
+def _version(db: Connection) -> int:
+    """`data_version` inside a transaction."""
+    return int(_q(db, "SELECT value FROM meta WHERE key = 'data_version'").scalar() or 0)
+
+
 def store_reviews(ledger: Ledger, reviews: list[Review], problems: list[ValidationIssue]) -> int:
     """Apply reviewers' decisions in one transaction; returns how many were new.
 
@@ -901,10 +910,11 @@ def _in(db: Connection, sql: str, keys: Iterable[str], params: dict | None = Non
 def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[ValidationIssue],
                 keys: set[FactKey] | None = None, done: Iterable[str] = (),
                 read: tuple[set[str] | None, list[Mention]] = (set(), []), generation: int | None = None
-                ) -> list[ValidationIssue] | None:
+                ) -> tuple[list[ValidationIssue], int, int] | None:
     """Replace the facts of `keys` (all facts when None) and their problems in one transaction,
     keep the mentions `read` from documents (`(documents, mentions)`; documents None: all), and
-    take `done` off the documents waiting for it; returns the problems not open before.
+    take `done` off the documents waiting for it; returns the problems not open before, and the
+    data version before and after the transaction (`data_version`).
 
     `facts` and `problems` must be all those of `keys`. Facts and problems of other keys
     stay, marked as seen by this run, as a rebuild of every fact would leave them. With
@@ -922,6 +932,7 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         if generation is not None and now != generation:
             return None
         _set_meta(db, "facts_generation", str(now + 1))
+        version_before = _version(db)
         hashes = dict(_in(db, "SELECT key, content_hash FROM documents WHERE key IN :keys",
                           {i.document for i in problems}))
         current = {r[0]: tuple(r[1:]) for r in _q(db, "SELECT id, subject, category, unit, period FROM facts "
@@ -983,8 +994,10 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         if found:
             _many(db, f"""INSERT INTO mentions ({', '.join(MENTION_COLUMNS)})
                           VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""", (_mention_row(m) for m in found))
+        version_after = _version(db)
     before = {r[:4] for r in was_open}
-    return [i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before]
+    return ([i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before],
+            version_before, version_after)
 
 
 def facts(ledger: Ledger) -> list[Row]:

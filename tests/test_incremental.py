@@ -250,3 +250,54 @@ def test_an_unchanged_inbox_is_not_read_again_and_a_changed_file_always_is(tmp_p
     assert (changed.documents_read, changed.documents_unchanged, changed.claims_found) == (1, 1, 1)
     assert ledger_rows(out, "SELECT quote FROM claims WHERE doc_key = '2025-03-02-b.txt' AND status != 'superseded'"
                        ) == [("60 armoured vehicles",)]
+
+
+@pytest.fixture
+def in_background(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every facts update with kept mentions to read back runs in a second process while the
+    workbook is written; for each wait for an update, whether it was running there."""
+    waited: list[bool] = []
+    wait = flow.FactsUpdate.wait
+    monkeypatch.setattr(flow, "BACKGROUND_MENTIONS", 1)
+    monkeypatch.setattr(flow.FactsUpdate, "wait", lambda self: waited.append(self._future is not None) or wait(self))
+    return waited
+
+
+def test_facts_stored_while_the_workbook_is_written_are_those_of_a_run_from_scratch(
+        in_background: list[bool], grown: tuple[Path, Path], tmp_path: Path) -> None:
+    inbox, out = grown
+    assert in_background.count(True) == 2  # the second and third runs; the first had nothing kept
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    assert ledger_state(out) == ledger_state(fresh)
+    for sheet in ("Tracker", "Claims", "Review", "Validation errors", "Documents"):
+        assert cells(out / "tracker.xlsx", sheet) == cells(fresh / "tracker.xlsx", sheet), sheet
+
+
+def test_a_run_with_nothing_new_after_facts_stored_in_the_background_leaves_the_workbook_as_it_is(
+        in_background: list[bool], grown: tuple[Path, Path]) -> None:
+    inbox, out = grown
+    before = (out / "tracker.xlsx").read_bytes(), (out / "tracker.xlsx").stat().st_mtime_ns
+    version = ledger_rows(out, "SELECT value FROM meta WHERE key = 'data_version'")
+    run(inbox, out)
+    assert ((out / "tracker.xlsx").read_bytes(), (out / "tracker.xlsx").stat().st_mtime_ns) == before
+    assert ledger_rows(out, "SELECT value FROM meta WHERE key LIKE 'rendered_version:%'") == version
+
+
+def test_a_facts_update_that_fails_in_the_background_stops_the_run_and_keeps_the_workbook(
+        in_background: list[bool], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 20)
+    run(inbox, out)
+    before = (out / "tracker.xlsx").read_bytes()
+    write_articles(inbox, 20, 2)
+
+    def fails(*_args: object) -> None:
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(flow, "_build_and_store", fails)  # the worker is forked: it calls this one
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        run(inbox, out)
+    assert in_background.count(True) == 1
+    assert (out / "tracker.xlsx").read_bytes() == before
+    assert ledger_rows(out, "SELECT COUNT(*) FROM facts_pending") == [(2,)]  # the next run updates them
