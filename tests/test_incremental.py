@@ -301,3 +301,20 @@ def test_a_facts_update_that_fails_in_the_background_stops_the_run_and_keeps_the
     assert in_background.count(True) == 1
     assert (out / "tracker.xlsx").read_bytes() == before
     assert ledger_rows(out, "SELECT COUNT(*) FROM facts_pending") == [(2,)]  # the next run updates them
+
+
+def test_facts_stored_in_the_background_on_either_engine_are_those_of_a_run_from_scratch(
+        in_background: list[bool], ledger_url: str, tmp_path: Path) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 20)
+    run(inbox, out, ledger_url)
+    write_articles(inbox, 20, 5)
+    write_doc(inbox, "2024-12-01-bonn.txt", "Germany delivered EUR 20 million of ammunition.\n")
+    run(inbox, out, ledger_url)
+    assert in_background.count(True) == 1
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    for sql in (FACT_ROWS, LINK_ROWS, MENTION_ROWS, ISSUE_ROWS):
+        assert rows(ledger_url, sql) == ledger_rows(fresh, sql), sql
+    for sheet in ("Tracker", "Claims", "Validation errors"):
+        assert cells(out / "tracker.xlsx", sheet) == cells(fresh / "tracker.xlsx", sheet), sheet
