@@ -5,6 +5,7 @@ Exit 0: the run completed (problems with documents are listed, not fatal);
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sys
@@ -56,6 +57,14 @@ def settings_from(**options: object) -> Settings:
         raise click.ClickException(str(err)) from None
 
 
+# The cycle collector's thresholds for a run (CPython's are 700, 10, 10). A run holds a million
+# mentions or rows at once, and at the default thresholds the collector walks them over and
+# over: reading back a ledger's mentions took twice as long, an incremental run at 100,000
+# documents 30 s instead of 23 s. Our records form no cycles; those that others make (openpyxl,
+# tracebacks) are still collected, a little later.
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--verbose", "-v", is_flag=True, help="Show full error details (tracebacks) when something fails.")
 def main(verbose: bool) -> None:
@@ -66,6 +75,7 @@ def main(verbose: bool) -> None:
     keeps them in a ledger and writes the tracker workbook.
     """
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(message)s")
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 inbox_option = click.option(

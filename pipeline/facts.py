@@ -229,7 +229,11 @@ def fact_problems(facts: list[Fact], window_days: int) -> list[ValidationIssue]:
 
 
 def cluster(mentions: Iterable[Mention], window_days: int = 14, keys: set[FactKey] | None = None) -> list[Fact]:
-    """The facts of the mentions (of `keys` only, when given), in `key_order`."""
+    """The facts of the mentions (of `keys` only, when given), in `key_order`.
+
+    A key's mentions are read in date order; each joins the first open fact (its last report
+    within the window) whose first report states the same figure (`_close`), else starts one.
+    """
     groups: dict[tuple, list[Mention]] = defaultdict(list)
     for m in mentions:
         key = fact_key(m.claim)
@@ -240,22 +244,51 @@ def cluster(mentions: Iterable[Mention], window_days: int = 14, keys: set[FactKe
         mentions = sorted(groups[key], key=lambda m: (m.day is None, m.day or date.min, m.claim.document,
                                                       m.claim.start, m.claim.id))
         clusters: list[list[Mention]] = []
-        active: list[list[Mention]] = []  # clusters a later report can still join
+        # open facts: their reports, and their first report's figure (value, high) as decimals and floats
+        active: list[tuple[list[Mention], Decimal, Optional[Decimal], float, Optional[float]]] = []
+        day: object = _NO_DAY
         for m in mentions:
-            if m.day is not None:
-                active = [cl for cl in active if cl[-1].day is not None and (m.day - cl[-1].day).days <= window_days]
-            else:
-                active = [cl for cl in active if cl[-1].day is None]
-            anchor = lambda cl: cl[0].claim  # noqa: E731 - the earliest report fixes the figure
-            home = next((cl for cl in active if _close(anchor(cl).value, m.claim.value)
-                         and _close(anchor(cl).value_high, m.claim.value_high)), None)
+            if m.day != day:  # which facts are open changes only with the day (mentions are in date order)
+                day = m.day
+                if m.day is not None:
+                    active = [a for a in active if a[0][-1].day is not None
+                              and (m.day - a[0][-1].day).days <= window_days]
+                else:
+                    active = [a for a in active if a[0][-1].day is None]
+            value, high = m.claim.value, m.claim.value_high
+            fvalue, fhigh = float(value), None if high is None else float(high)
+            home = None
+            for a in active:
+                if _near(a[3], fvalue, a[1], value) and (
+                        a[2] is None and high is None
+                        or a[2] is not None and high is not None and _near(a[4], fhigh, a[2], high)):  # type: ignore[arg-type]
+                    home = a[0]
+                    break
             if home is None:
                 home = []
                 clusters.append(home)
-                active.append(home)
+                active.append((home, value, high, fvalue, fhigh))
             home.append(m)
         facts.extend(_fact(key, cl) for cl in clusters)
     return facts
+
+
+_NO_DAY = object()  # before a key's first mention: no day yet (None is the day of an undated one)
+_NEAR, _FAR = float(SAME_VALUE) * 0.998, float(SAME_VALUE) * 1.002
+
+
+def _near(fa: float, fb: float, a: Decimal, b: Decimal) -> bool:
+    """`_close(a, b)`, told from the floats `fa`, `fb` unless they are too near the limit to tell.
+
+    >>> _near(1000.0, 1005.0, Decimal(1000), Decimal(1005)), _near(1000.0, 1006.0, Decimal(1000), Decimal(1006))
+    (True, False)
+    """
+    diff, larger = abs(fa - fb), max(abs(fa), abs(fb))
+    if diff < _NEAR * larger:
+        return True
+    if diff > _FAR * larger:
+        return False
+    return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b))
 
 
 def _most_common(values: list, default: object = None) -> object:

@@ -179,3 +179,47 @@ def test_a_bad_aliases_file_stops_the_run_with_a_clear_error(tmp_path: Path, mon
     assert result.exit_code == 1
     assert result.output.strip() == ("Error: aliases file aliases.toml: line 1, entry 'Acme': expected a list of "
                                      "names in quotes, like \"Acme\" = [\"first alias\", \"second alias\"].")
+
+
+def _reference_cluster(mentions: list, window_days: int) -> list[list[str]]:
+    """The clustering rule as CLAIMS.md states it, in the plainest code: the claim ids of each fact."""
+    from pipeline.facts import _close
+
+    clusters: list[list] = []
+    active: list[list] = []
+    for m in sorted(mentions, key=lambda m: (m.day is None, m.day or date.min, m.claim.document,
+                                             m.claim.start, m.claim.id)):
+        if m.day is not None:
+            active = [cl for cl in active if cl[-1].day is not None and (m.day - cl[-1].day).days <= window_days]
+        else:
+            active = [cl for cl in active if cl[-1].day is None]
+        home = next((cl for cl in active if _close(cl[0].claim.value, m.claim.value)
+                     and _close(cl[0].claim.value_high, m.claim.value_high)), None)
+        if home is None:
+            home = []
+            clusters.append(home)
+            active.append(home)
+        home.append(m)
+    return [sorted(m.claim.id for m in cl) for cl in clusters]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clustering_follows_the_rule_on_figures_at_the_edge_of_the_tolerance(seed: int) -> None:
+    import random
+
+    from pipeline.facts import Figure, Mention, cluster
+    from pipeline.models import Category, Qualifier
+
+    rng = random.Random(seed)
+    # 1005 is within 0.5 % of 1000 (5 <= 5.025), 1005.03 is not; 995 is (5 <= 5.0), 994.99 is not
+    values = [Decimal(v) for v in ("1000", "1005", "1005.03", "995", "994.99", "1000.0", "0", "2e9", "2.01e9")]
+    mentions = []
+    for n in range(300):
+        high = rng.choice([None, None, Decimal("1010"), Decimal("1015.1")])
+        day = None if rng.random() < 0.1 else date(2025, 1, 1) + timedelta(days=rng.randrange(60))
+        figure = Figure(f"c{n:03d}", f"d{rng.randrange(40):02d}", "Norway", Category.pledge, "EUR", None,
+                        rng.randrange(500), rng.choice(values), high, Qualifier.exact, None, None)
+        mentions.append(Mention(figure, day))
+    facts = cluster(mentions, 14)
+    assert sorted(f.claim_ids for f in facts) == sorted(_reference_cluster(mentions, 14))
+    assert len(facts) > 20
