@@ -258,7 +258,7 @@ def review_and_render(ledger: store.Ledger, settings: Settings, run_id: int, tod
     facts = start_facts(ledger, settings, run_id, today)  # reviews first: a rejected claim is no support
     try:
         rendered = report.render(ledger, out, run_id, kept_reviews=kept, period=settings.tracker_period,
-                                 today=today, force=force, facts=facts.wait)
+                                 today=today, force=force, facts=facts.wait if facts.running else None)
     except Exception as err:  # the ledger is the source of truth: a workbook failure is reported, not fatal
         problems = problems + facts.problems()  # but a facts update that failed stops the run
         log.debug("the workbook failed", exc_info=True)
@@ -512,6 +512,11 @@ class FactsUpdate:
         self._stored, self._future, self._pool, self._needed = stored, future, pool, needed
         self._found: list[ValidationIssue] | None = None
         self._error: BaseException | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether the update runs in a second process (and has not been waited for)."""
+        return self._future is not None
 
     def wait(self) -> tuple[int, int] | None:
         if self._future is not None:

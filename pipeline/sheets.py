@@ -199,6 +199,9 @@ def _figure(value: Any, qualifier: str) -> tuple[int | float, str]:
     return n, number_format(n, qualifier)
 
 
+PENDING_BYTES = 1 << 20  # rendered rows are deflated a megabyte at a time
+
+
 class FastRows:
     """Data rows written straight as sheet XML, spliced in after openpyxl saves the sheet.
 
@@ -213,7 +216,8 @@ class FastRows:
         self.ws = ws
         self.letters = [get_column_letter(i + 1) for i in range(columns)]
         self.file = Deflated()  # the rows, deflated as they come: a million of them are not held in memory
-        self._pending: list[bytes] = []
+        self._pending: list[bytes] = []  # rendered XML not yet deflated
+        self._pending_bytes = 0
         self.links: list[tuple[str, str]] = []
         self.row = 2
         self._styles: dict[tuple[str | None, bool, bool], int] = {}
@@ -294,7 +298,8 @@ class FastRows:
             self.file.add(block.packed)
         else:
             self._pending.append(block.xml)
-            if len(self._pending) >= 1000:
+            self._pending_bytes += len(block.xml)
+            if self._pending_bytes >= PENDING_BYTES:
                 self._flush()
         self.row += block.rows
 
@@ -309,6 +314,7 @@ class FastRows:
         if self._pending:
             self.file.write(b"".join(self._pending))
             self._pending.clear()
+            self._pending_bytes = 0
 
     def written(self) -> Deflated:
         """The rows so far, for `xlsx_parts.splice_rows`."""

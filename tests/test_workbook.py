@@ -753,3 +753,15 @@ def test_a_file_links_to_its_absolute_address(tmp_path: Path, name: str) -> None
     source = tmp_path / "inbox" / name
     assert sheets.document_link(None, str(source)) == source.resolve().as_uri()
     assert sheets.document_link("ftp://example.org/x", str(source)) == source.resolve().as_uri()
+
+
+def test_rows_are_deflated_a_megabyte_at_a_time_however_many_are_added() -> None:
+    wb = sheets.new_workbook()
+    ws = wb.create_sheet("Documents")
+    fast = sheets.FastRows(ws, 2)
+    fast.extend([f"doc-{n:06d}.txt", "x" * 300] for n in range(20_000))  # about 7 MB of XML
+    assert fast.row == 20_002
+    assert sum(map(len, fast._pending)) < sheets.PENDING_BYTES  # the rest is deflated already
+    deflated = fast.written()
+    xml = b"".join(iter(lambda read=deflated.read(): read(1 << 16), b""))
+    assert xml.count(b"<row>") == 20_000 and xml.startswith(b'<row><c t="inlineStr"><is><t xml:space="preserve">doc-000000.txt')
