@@ -244,8 +244,9 @@ def cluster(mentions: Iterable[Mention], window_days: int = 14, keys: set[FactKe
         mentions = sorted(groups[key], key=lambda m: (m.day is None, m.day or date.min, m.claim.document,
                                                       m.claim.start, m.claim.id))
         clusters: list[list[Mention]] = []
-        # open facts: their reports, and their first report's figure (value, high) as decimals and floats
-        active: list[tuple[list[Mention], Decimal, Optional[Decimal], float, Optional[float]]] = []
+        # open facts: their reports, and their first report's figure (value, high) as decimals and
+        # floats (a missing high as 0.0: it is compared only with another high)
+        active: list[tuple[list[Mention], Decimal, Optional[Decimal], float, float]] = []
         day: object = _NO_DAY
         for m in mentions:
             if m.day != day:  # which facts are open changes only with the day (mentions are in date order)
@@ -256,14 +257,10 @@ def cluster(mentions: Iterable[Mention], window_days: int = 14, keys: set[FactKe
                 else:
                     active = [a for a in active if a[0][-1].day is None]
             value, high = m.claim.value, m.claim.value_high
-            fvalue, fhigh = float(value), None if high is None else float(high)
-            home = None
-            for a in active:
-                if _near(a[3], fvalue, a[1], value) and (
-                        a[2] is None and high is None
-                        or a[2] is not None and high is not None and _near(a[4], fhigh, a[2], high)):  # type: ignore[arg-type]
-                    home = a[0]
-                    break
+            fvalue, fhigh = float(value), 0.0 if high is None else float(high)
+            home = next((a[0] for a in active if _near(a[3], fvalue, a[1], value) and (
+                a[2] is None and high is None
+                or a[2] is not None and high is not None and _near(a[4], fhigh, a[2], high))), None)
             if home is None:
                 home = []
                 clusters.append(home)

@@ -498,20 +498,24 @@ class _FactsJob:
     read: list            # the mentions of those documents, read now
     keys: set | None      # the (closed) fact keys to rebuild; None: every fact
     counts: dict          # kept mentions per key, to read back
+    settings: str         # `_facts_settings` as the names and rates were read
 
 
 class FactsUpdate:
     """A facts update begun by `start_facts`: `wait()` until it is stored (the data version
     before and after it, or None when it stored nothing), `problems()` for what it found;
-    both raise what the update raised."""
+    both raise what the update raised. Without a job there was nothing to update."""
 
     def __init__(self, ledger: store.Ledger, settings: Settings, run_id: int, today: date,
-                 stored: tuple | None = None, future: Future | None = None, pool: Executor | None = None,
-                 needed: bool = True) -> None:
+                 job: _FactsJob | None = None, future: Future | None = None, pool: Executor | None = None) -> None:
         self.ledger, self.settings, self.run_id, self.today = ledger, settings, run_id, today
-        self._stored, self._future, self._pool, self._needed = stored, future, pool, needed
+        self._job, self._future, self._pool = job, future, pool
+        self._stored: tuple | None = None
         self._found: list[ValidationIssue] | None = None
-        self._error: BaseException | None = None
+        self._error: Exception | None = None
+        if job is not None and future is None:
+            self._stored = _build_and_store(ledger, settings, run_id, job)
+            self.problems()  # stored here: the render reads these facts
 
     @property
     def running(self) -> bool:
@@ -521,16 +525,16 @@ class FactsUpdate:
     def wait(self) -> tuple[int, int] | None:
         if self._future is not None:
             future, pool, self._future = self._future, self._pool, None
+            assert pool is not None
             try:
                 self._stored = future.result()
-            except BaseException as err:  # raised again by every later call
+            except Exception as err:  # raised again by every later call
                 self._error = err
             finally:
-                assert pool is not None
-                pool.shutdown()
+                pool.shutdown(cancel_futures=True)
         if self._error is not None:
             raise self._error
-        if not self._needed or self._stored is None:
+        if self._job is None or self._stored is None:
             return None
         return self._stored[1], self._stored[2]
 
@@ -538,19 +542,21 @@ class FactsUpdate:
         from . import store
 
         self.wait()
-        if not self._needed:
+        if self._job is None:
             return []
         if self._found is None:
-            stored, attempts = self._stored, 1
-            while stored is None and attempts < FACT_ATTEMPTS:  # another run stored facts since ours were read
-                stored = _build_and_store(self.ledger, self.settings, self.run_id,
-                                          _prepare_facts(self.ledger, self.settings, self.today))
+            attempts = 1
+            while self._stored is None and attempts < FACT_ATTEMPTS:  # another run stored facts since ours were read
+                self._job = _prepare_facts(self.ledger, self.settings, self.today)
+                self._stored = _build_and_store(self.ledger, self.settings, self.run_id, self._job)
                 attempts += 1
-            if stored is None:  # other runs on the ledger kept updating the facts: theirs stand, ours wait
-                return []
-            store.set_meta(self.ledger, "facts_settings", _facts_settings(self.settings))
-            store.set_meta(self.ledger, "facts_built_for", _facts_key(self.ledger, self.settings))
-            self._found = stored[0]
+            if self._stored is None:  # other runs on the ledger kept updating the facts: theirs stand, ours wait
+                self._found = []
+                return self._found
+            # the names and rates files as they were when the facts were built from them
+            store.set_meta(self.ledger, "facts_settings", self._job.settings)
+            store.set_meta(self.ledger, "facts_built_for", _facts_key(self.ledger, self._job.settings))
+            self._found = self._stored[0]
         return self._found
 
 
@@ -558,12 +564,13 @@ def start_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: da
                 background: bool = True) -> FactsUpdate:
     """`update_facts` begun: the claims brought up to date with the names and rates (the
     Claims sheet shows them), then, with `background` and many kept mentions to read back,
-    the facts rebuilt and stored by a second process while this one goes on."""
+    the facts rebuilt and stored by a second process while this one goes on (the second
+    process splits the clustering again, as `_facts_of_keys` does); else stored now."""
     from . import store
 
-    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, settings) \
+    if store.meta(ledger, "facts_built_for") == _facts_key(ledger, _facts_settings(settings)) \
             and not store.pending_fact_documents(ledger):
-        return FactsUpdate(ledger, settings, run_id, today, needed=False)  # a run with nothing new stays cheap
+        return FactsUpdate(ledger, settings, run_id, today)  # nothing changed: a run with nothing new stays cheap
     job = _prepare_facts(ledger, settings, today)
     if background and job.keys is not None and sum(job.counts.values()) >= BACKGROUND_MENTIONS \
             and (os.cpu_count() or 1) >= 2:
@@ -571,8 +578,8 @@ def start_facts(ledger: store.Ledger, settings: Settings, run_id: int, today: da
 
         pool = ProcessPoolExecutor(1)
         future = pool.submit(_store_facts_in_worker, settings.ledger_location, settings, run_id, job)
-        return FactsUpdate(ledger, settings, run_id, today, future=future, pool=pool)
-    return FactsUpdate(ledger, settings, run_id, today, stored=_build_and_store(ledger, settings, run_id, job))
+        return FactsUpdate(ledger, settings, run_id, today, job, future, pool)
+    return FactsUpdate(ledger, settings, run_id, today, job)
 
 
 def _prepare_facts(ledger: store.Ledger, settings: Settings, today: date) -> _FactsJob:
@@ -583,16 +590,17 @@ def _prepare_facts(ledger: store.Ledger, settings: Settings, today: date) -> _Fa
 
     generation = store.facts_generation(ledger)
     pending = store.pending_fact_documents(ledger)
-    everything = store.meta(ledger, "facts_settings") != _facts_settings(settings)
+    files = _facts_settings(settings)  # before the files are read: a later change is seen next run
+    everything = store.meta(ledger, "facts_settings") != files
     inputs = store.fact_inputs(ledger, None if everything else pending)
     claims, changed = refresh(inputs.claims, inputs.dates, today, run_normaliser(settings), inputs.corrected)
     store.update_normalised(ledger, changed)
     read = read_mentions(claims, inputs.dates)
     if everything:
-        return _FactsJob(generation, pending, read, None, {})
+        return _FactsJob(generation, pending, read, None, {}, files)
     keys = store.mention_keys(ledger, pending) | {fact_key(m.claim) for m in read}
     keys = closed_keys(keys, store.current_fact_keys(ledger).values())
-    return _FactsJob(generation, pending, read, keys, store.mention_counts(ledger, keys))
+    return _FactsJob(generation, pending, read, keys, store.mention_counts(ledger, keys), files)
 
 
 def _build_and_store(ledger: store.Ledger, settings: Settings, run_id: int, job: _FactsJob) -> tuple | None:
@@ -688,8 +696,9 @@ def _facts_settings(settings: Settings) -> str:
     return json.dumps([files, settings.fact_window_days])
 
 
-def _facts_key(ledger: store.Ledger, settings: Settings) -> str:
-    """What facts rest on: the ledger's version, the names and rates files, the window."""
+def _facts_key(ledger: store.Ledger, facts_settings: str) -> str:
+    """What facts rest on: the ledger's version, and the names and rates files and the window
+    (`_facts_settings`)."""
     from . import store
 
-    return json.dumps([store.data_version(ledger), _facts_settings(settings)])
+    return json.dumps([store.data_version(ledger), facts_settings])

@@ -247,12 +247,14 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
     from . import sheets
 
     stored: list[tuple[int, int] | None] = []
-    failed: list[BaseException] = []
+    failed: list[Exception] = []
 
-    def wait() -> None:  # a failed update is raised once the workbook is built (it holds open sheets)
+    def wait() -> None:
+        # A failed update is raised once the workbook is built: raised from inside, it would
+        # leave openpyxl's write-only sheets half written (they complain as they are collected).
         try:
             stored.append(facts() if facts is not None else None)
-        except BaseException as err:
+        except Exception as err:
             failed.append(err)
 
     out.mkdir(parents=True, exist_ok=True)

@@ -318,3 +318,18 @@ def test_facts_stored_in_the_background_on_either_engine_are_those_of_a_run_from
         assert rows(ledger_url, sql) == ledger_rows(fresh, sql), sql
     for sheet in ("Tracker", "Claims", "Validation errors"):
         assert cells(out / "tracker.xlsx", sheet) == cells(fresh / "tracker.xlsx", sheet), sheet
+
+
+def test_facts_stored_in_the_background_and_clustered_in_two_processes_are_those_of_a_run_from_scratch(
+        in_background: list[bool], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(flow, "SPLIT_MENTIONS", 0)  # the second process splits the keys with a third
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    write_articles(inbox, 0, 30)
+    run(inbox, out)
+    write_articles(inbox, 30, 4)
+    run(inbox, out)
+    assert in_background.count(True) == 1
+    fresh = tmp_path / "fresh"
+    run(inbox, fresh)
+    assert ledger_state(out) == ledger_state(fresh)
+    assert cells(out / "tracker.xlsx", "Tracker") == cells(fresh / "tracker.xlsx", "Tracker")
