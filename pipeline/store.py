@@ -14,6 +14,7 @@ rebuilt, and the analysts' notes as last read from their workbook.)
 """
 from __future__ import annotations
 
+import gc
 import json
 import time
 from contextlib import contextmanager
@@ -817,12 +818,37 @@ MENTION_COLUMNS = ["claim_id", "doc_key", "fact_key", "subject", "category", "un
 
 
 def mentions(ledger: Ledger, keys: Iterable[FactKey], leave_out: set[str] = frozenset()) -> list[Mention]:
-    """The kept mentions of these fact keys, but those of the documents in `leave_out`."""
+    """The kept mentions of these fact keys, but those of the documents in `leave_out`.
+
+    A rebuild reads a million of them: the key's fields come from the key, parsed once a key.
+    """
     wanted = sorted(_fact_key_text(k) for k in keys)
-    with ledger.engine.connect() as conn:
-        return [_mention(*r) for r in _driver_rows(conn, f"SELECT {', '.join(MENTION_COLUMNS)} FROM mentions "
-                                                         "WHERE fact_key IN ({keys})", wanted)
-                if r[1] not in leave_out]
+    by_key: dict[str, tuple] = {}
+    found: list[Mention] = []
+    with ledger.engine.connect() as conn, _without_cycle_collector():
+        for r in _driver_rows(conn, f"SELECT {', '.join(_READ_BACK)} FROM mentions WHERE fact_key IN ({{keys}})",
+                              wanted):
+            if r[1] in leave_out:
+                continue
+            fields = by_key.get(r[2])
+            if fields is None:
+                subject, category, unit, period = json.loads(r[2])
+                fields = by_key[r[2]] = (subject, _CATEGORIES[category], unit, _PERIODS[period])
+            found.append(_mention(r, fields))
+    return found
+
+
+@contextmanager
+def _without_cycle_collector() -> Iterator[None]:
+    """The cycle collector paused while a million records are made that hold no cycles: it would
+    walk them over and over as they pile up (reading back the mentions took twice as long)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def mention_counts(ledger: Ledger, keys: Iterable[FactKey]) -> dict[FactKey, int]:
@@ -869,16 +895,22 @@ def _mention_row(m: Mention) -> dict[str, object]:
             "conversions": json.dumps([[v.id, v.document, _num(v.value_eur)] for v in m.conversions])}
 
 
-def _mention(claim_id: str, doc_key: str, _key: str, subject: Optional[str], category: str, unit: str,
-             period: Optional[str], day: Optional[str], start: int, value: str, value_high: Optional[str],
-             qualifier: str, purpose: Optional[str], value_eur: Optional[str], kind: Optional[str],
-             conversions: str) -> Mention:
-    """A kept mention, in the columns of MENTION_COLUMNS. Its conversions keep only what a fact
-    reads of them (id, document, EUR figure); their other fields are placeholders."""
-    category_ = _CATEGORIES[category]
-    figure = Figure(claim_id, doc_key, subject, category_, unit, _PERIODS[period], start, Decimal(value),
-                    _dec(value_high), _QUALIFIERS[qualifier], purpose, _dec(value_eur))
-    converted = [Figure(i, d, subject, category_, unit, None, 0, Decimal(0), None, Qualifier.exact, None, _dec(v))
+# What a rebuild reads of a kept mention (the key's own fields come from the key).
+_READ_BACK = ["claim_id", "doc_key", "fact_key", "day", "start", "value", "value_high", "qualifier", "purpose",
+              "value_eur", "kind", "conversions"]
+_new_figure = tuple.__new__  # Figure's fields in order, without its constructor's call
+
+
+def _mention(r: tuple, fields: tuple) -> Mention:
+    """A kept mention, from its columns in _READ_BACK and its key's (subject, category, unit,
+    period). Its conversions keep only what a fact reads of them (id, document, EUR figure);
+    their other fields are placeholders."""
+    claim_id, doc_key, _key, day, start, value, value_high, qualifier, purpose, value_eur, kind, conversions = r
+    subject, category, unit, period = fields
+    figure = _new_figure(Figure, (claim_id, doc_key, subject, category, unit, period, start, Decimal(value),
+                                  Decimal(value_high) if value_high else None, _QUALIFIERS[qualifier], purpose,
+                                  Decimal(value_eur) if value_eur else None))
+    converted = [Figure(i, d, subject, category, unit, None, 0, Decimal(0), None, Qualifier.exact, None, _dec(v))
                  for i, d, v in json.loads(conversions)] if conversions != "[]" else []
     return Mention(figure, _day(day), _KINDS[kind], converted)
 
