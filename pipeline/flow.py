@@ -509,7 +509,9 @@ class FactsUpdate:
     def __init__(self, ledger: store.Ledger, settings: Settings, run_id: int, today: date,
                  job: _FactsJob | None = None, future: Future | None = None, pool: Executor | None = None) -> None:
         self.ledger, self.settings, self.run_id, self.today = ledger, settings, run_id, today
-        self._job, self._future, self._pool = job, future, pool
+        self._future, self._pool = future, pool
+        self._needed = job is not None
+        self._files = job.settings if job is not None else ""  # not the job: its mentions are a run's largest part
         self._stored: tuple | None = None
         self._found: list[ValidationIssue] | None = None
         self._error: Exception | None = None
@@ -534,7 +536,7 @@ class FactsUpdate:
                 pool.shutdown(cancel_futures=True)
         if self._error is not None:
             raise self._error
-        if self._job is None or self._stored is None:
+        if not self._needed or self._stored is None:
             return None
         return self._stored[1], self._stored[2]
 
@@ -542,20 +544,21 @@ class FactsUpdate:
         from . import store
 
         self.wait()
-        if self._job is None:
+        if not self._needed:
             return []
         if self._found is None:
             attempts = 1
             while self._stored is None and attempts < FACT_ATTEMPTS:  # another run stored facts since ours were read
-                self._job = _prepare_facts(self.ledger, self.settings, self.today)
-                self._stored = _build_and_store(self.ledger, self.settings, self.run_id, self._job)
+                job = _prepare_facts(self.ledger, self.settings, self.today)
+                self._files = job.settings
+                self._stored = _build_and_store(self.ledger, self.settings, self.run_id, job)
                 attempts += 1
             if self._stored is None:  # other runs on the ledger kept updating the facts: theirs stand, ours wait
                 self._found = []
                 return self._found
             # the names and rates files as they were when the facts were built from them
-            store.set_meta(self.ledger, "facts_settings", self._job.settings)
-            store.set_meta(self.ledger, "facts_built_for", _facts_key(self.ledger, self._job.settings))
+            store.set_meta(self.ledger, "facts_settings", self._files)
+            store.set_meta(self.ledger, "facts_built_for", _facts_key(self.ledger, self._files))
             self._found = self._stored[0]
         return self._found
 
