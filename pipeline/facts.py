@@ -285,7 +285,7 @@ def _near(fa: float, fb: float, a: Decimal, b: Decimal) -> bool:
         return True
     if diff > _FAR * larger:
         return False
-    return abs(a - b) <= SAME_VALUE * max(abs(a), abs(b))
+    return _close(a, b)
 
 
 def _most_common(values: list, default: object = None) -> object:

@@ -8,6 +8,7 @@ cannot be updated, this run's version is written beside it and the run says wher
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import tempfile
@@ -226,9 +227,9 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
            facts: Callable[[], tuple[int, int] | None] | None = None) -> Rendered:
     """Write the workbook for the ledger's current state, unless nothing changed since the last.
 
-    `facts`: waits for a facts update under way (`flow.FactsUpdate.wait`) and gives the data
-    version before and after it stored, or None when it stored nothing; the sheets without
-    facts are written meanwhile.
+    `facts`: waits for a facts update under way (`flow.FactsUpdate.wait`, which may be called
+    again and raises again what the update raised) and gives the data version before and
+    after it stored, or None when it stored nothing; the sheets without facts are written meanwhile.
     """
     target = out / WORKBOOK_NAME
     rendered_key = f"rendered_version:{out.resolve()}"  # a shared ledger may feed several out folders
@@ -246,24 +247,18 @@ def render(ledger: Ledger, out: Path, run_id: int, kept_reviews: list[TypedRow] 
             return Rendered(None)
     from . import sheets
 
-    stored: list[tuple[int, int] | None] = []
-    failed: list[Exception] = []
-
-    def wait() -> None:
-        # A failed update is raised once the workbook is built: raised from inside, it would
+    def wait_quietly() -> None:
+        # A failed update is raised below, once the workbook is built: raised from inside, it would
         # leave openpyxl's write-only sheets half written (they complain as they are collected).
-        try:
-            stored.append(facts() if facts is not None else None)
-        except Exception as err:
-            failed.append(err)
+        with contextlib.suppress(Exception):
+            facts()  # type: ignore[misc]
 
     out.mkdir(parents=True, exist_ok=True)
     book = build(ledger, kept_reviews or [], period, today or date.today(), run_id, out / CACHE_NAME,
-                 facts=None if facts is None else wait)
-    if failed:
-        raise failed[0]
-    if stored and stored[0] is not None and stored[0][0] == version:
-        version = stored[0][1]  # the facts update was the only change since the render began, and it shows
+                 facts=None if facts is None else wait_quietly)
+    stored = facts() if facts is not None else None  # waited for already; raises what the update raised
+    if stored is not None and stored[0] == version:
+        version = stored[1]  # the facts update was the only change since the render began, and it shows
     beside = out / f"tracker (run {run_id}).xlsx"
     problems: list[ValidationIssue] = []
     data = None

@@ -487,12 +487,12 @@ def store_notes(ledger: Ledger, headers: list[str], found: dict[str, dict[str, o
 
 
 def data_version(ledger: Ledger) -> int:
-    value = meta(ledger, "data_version")
-    return int(value) if value else 0
+    with ledger.engine.connect() as conn:
+        return _version(conn)
 
 
 def _version(db: Connection) -> int:
-    """`data_version` inside a transaction."""
+    """`data_version` on a connection (inside a transaction: as that transaction sees it)."""
     return int(_q(db, "SELECT value FROM meta WHERE key = 'data_version'").scalar() or 0)
 
 

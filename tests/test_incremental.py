@@ -180,18 +180,24 @@ def test_a_ledger_of_schema_version_3_rebuilds_every_fact_once(grown: tuple[Path
     assert ledger_state(old) == before
 
 
-def test_incremental_runs_on_either_engine_give_the_facts_of_a_run_from_scratch(ledger_url: str,
-                                                                               tmp_path: Path) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["facts now", "facts in the background"])
+def test_incremental_runs_on_either_engine_give_the_facts_of_a_run_from_scratch(
+        background: bool, ledger_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    waited = request.getfixturevalue("in_background") if background else None
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     write_articles(inbox, 0, 20)
     run(inbox, out, ledger_url)
     write_articles(inbox, 20, 5)
     write_doc(inbox, "2024-12-01-bonn.txt", "Germany delivered EUR 20 million of ammunition.\n")
     run(inbox, out, ledger_url)
+    if waited is not None:
+        assert waited.count(True) == 1
     fresh = tmp_path / "fresh"
     run(inbox, fresh)
     for sql in (FACT_ROWS, LINK_ROWS, MENTION_ROWS, ISSUE_ROWS):
         assert rows(ledger_url, sql) == ledger_rows(fresh, sql), sql
+    for sheet in ("Tracker", "Claims", "Validation errors"):
+        assert cells(out / "tracker.xlsx", sheet) == cells(fresh / "tracker.xlsx", sheet), sheet
 
 
 def test_an_update_read_while_another_run_stored_facts_is_computed_again(tmp_path: Path,
@@ -301,23 +307,6 @@ def test_a_facts_update_that_fails_in_the_background_stops_the_run_and_keeps_the
     assert in_background.count(True) == 1
     assert (out / "tracker.xlsx").read_bytes() == before
     assert ledger_rows(out, "SELECT COUNT(*) FROM facts_pending") == [(2,)]  # the next run updates them
-
-
-def test_facts_stored_in_the_background_on_either_engine_are_those_of_a_run_from_scratch(
-        in_background: list[bool], ledger_url: str, tmp_path: Path) -> None:
-    inbox, out = tmp_path / "inbox", tmp_path / "out"
-    write_articles(inbox, 0, 20)
-    run(inbox, out, ledger_url)
-    write_articles(inbox, 20, 5)
-    write_doc(inbox, "2024-12-01-bonn.txt", "Germany delivered EUR 20 million of ammunition.\n")
-    run(inbox, out, ledger_url)
-    assert in_background.count(True) == 1
-    fresh = tmp_path / "fresh"
-    run(inbox, fresh)
-    for sql in (FACT_ROWS, LINK_ROWS, MENTION_ROWS, ISSUE_ROWS):
-        assert rows(ledger_url, sql) == ledger_rows(fresh, sql), sql
-    for sheet in ("Tracker", "Claims", "Validation errors"):
-        assert cells(out / "tracker.xlsx", sheet) == cells(fresh / "tracker.xlsx", sheet), sheet
 
 
 def test_facts_stored_in_the_background_and_clustered_in_two_processes_are_those_of_a_run_from_scratch(
