@@ -6,12 +6,13 @@ claims' subject_raw and eur_rate_source) and a NULL-safe key for reviews; versio
 documents' URL and the claims' PDF page; version 4 the documents whose facts are to be
 rebuilt (`facts_pending`) and the figures as facts read them (`mentions`, by key), so that a
 run rebuilds only the facts its documents touch; version 5 the inbox files' stats; version 6
-each document's `revision`, kept by triggers. A ledger made
+each document's `revision`, kept by triggers; version 7, on SQLite, `mentions` stored in
+fact-key order. A ledger made
 between the two (version 1 with some of version 2's tables and columns) upgrades too:
 every step of a migration checks what is there first.
 
-The DDL is the same for SQLite and PostgreSQL except the identity columns ({ID} below) and
-version 6's triggers.
+The DDL is the same for SQLite and PostgreSQL except the identity columns ({ID} below),
+version 6's triggers and version 7.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from typing import Callable
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 IDENTITY = {
     "sqlite": "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -261,7 +262,35 @@ def _v6(conn: Connection) -> None:
                                  f"EXECUTE PROCEDURE {name}()")
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
+# Version 7 (SQLite): `mentions` as a table clustered by (fact_key, claim_id), WITHOUT ROWID.
+# A facts update reads a key's mentions back (a million at 100,000 documents); through the
+# fact_key index each row was a lookup in the table elsewhere, clustered they are read in
+# one pass along the key, in half the time. claim_id stays unique. PostgreSQL keeps its
+# heap and index: it has no clustered table that stays so.
+V7_SQLITE = """
+CREATE TABLE mentions_v7 (
+    claim_id TEXT NOT NULL, doc_key TEXT NOT NULL, fact_key TEXT NOT NULL,
+    subject TEXT, category TEXT NOT NULL, unit TEXT NOT NULL, period TEXT, day TEXT,
+    start INTEGER NOT NULL, value TEXT NOT NULL, value_high TEXT, qualifier TEXT NOT NULL,
+    purpose TEXT, value_eur TEXT, kind TEXT, conversions TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (fact_key, claim_id)
+) WITHOUT ROWID;
+INSERT INTO mentions_v7 SELECT {columns} FROM mentions ORDER BY fact_key, claim_id;
+DROP TABLE mentions;
+ALTER TABLE mentions_v7 RENAME TO mentions;
+CREATE UNIQUE INDEX mentions_claim ON mentions(claim_id);
+CREATE INDEX mentions_doc ON mentions(doc_key)
+"""
+MENTION_COLUMNS = ["claim_id", "doc_key", "fact_key", "subject", "category", "unit", "period", "day", "start",
+                   "value", "value_high", "qualifier", "purpose", "value_eur", "kind", "conversions"]
+
+
+def _v7(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        _script(conn, V7_SQLITE.replace("{columns}", ", ".join(MENTION_COLUMNS)))
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6, 7: _v7}
 
 
 class LedgerTooNew(Exception):

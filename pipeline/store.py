@@ -30,10 +30,10 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, String, bindparam, create_engine, event, text
 from sqlalchemy.engine import make_url
 
-from .migrations import SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
+from .migrations import MENTION_COLUMNS, SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
 from .models import Claim, Document, Processed, Review, RunResult, Status, ValidationIssue
 from .models import Category, Fact, FactKind, Period, Progress, Qualifier
-from .facts import FactKey, Figure, Mention, fact_key
+from .facts import FactKey, Figure, Mention, fact_key, key_order
 
 CLAIM_FIELDS = ["id", "quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
                 "category", "subject", "period", "vague", "recipient", "purpose", "value_eur",
@@ -813,10 +813,6 @@ def mention_keys(ledger: Ledger, documents: Iterable[str]) -> set[FactKey]:
         ledger, "SELECT DISTINCT fact_key FROM mentions WHERE doc_key IN :keys", sorted(set(documents)))}
 
 
-MENTION_COLUMNS = ["claim_id", "doc_key", "fact_key", "subject", "category", "unit", "period", "day", "start",
-                   "value", "value_high", "qualifier", "purpose", "value_eur", "kind", "conversions"]
-
-
 def mentions(ledger: Ledger, keys: Iterable[FactKey], leave_out: set[str] = frozenset()) -> list[Mention]:
     """The kept mentions of these fact keys, but those of the documents in `leave_out`.
 
@@ -1023,9 +1019,10 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
             _q(db, "DELETE FROM mentions")
         else:
             _in(db, "DELETE FROM mentions WHERE doc_key IN :keys", documents)
-        if found:
+        if found:  # about in the table's order (SQLite's is by key): the inserts walk it once
             _many(db, f"""INSERT INTO mentions ({', '.join(MENTION_COLUMNS)})
-                          VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""", (_mention_row(m) for m in found))
+                          VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""",
+                  (_mention_row(m) for m in sorted(found, key=lambda m: (key_order(fact_key(m.claim)), m.claim.id))))
         version_after = _version(db)
     before = {r[:4] for r in was_open}
     return ([i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before],

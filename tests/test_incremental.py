@@ -180,6 +180,39 @@ def test_a_ledger_of_schema_version_3_rebuilds_every_fact_once(grown: tuple[Path
     assert ledger_state(old) == before
 
 
+def test_a_version_6_ledger_keeps_its_mentions_clustered_by_key(grown: tuple[Path, Path], tmp_path: Path) -> None:
+    inbox, out = grown
+    before = ledger_state(out)
+    old = tmp_path / "old"
+    shutil.copytree(out, old)
+    ledger = store.open_ledger(old / "ledger.sqlite")
+    with ledger.writer.begin() as db:  # back to version 6's mentions: a rowid table with a key index
+        db.exec_driver_sql("CREATE TABLE m6 AS SELECT * FROM mentions")
+        db.exec_driver_sql("DROP TABLE mentions")
+        db.exec_driver_sql("ALTER TABLE m6 RENAME TO mentions")
+        db.exec_driver_sql("CREATE INDEX mentions_key ON mentions(fact_key)")
+        db.exec_driver_sql("UPDATE schema_version SET version = 6")
+    ledger.close()
+    store.open_ledger(old / "ledger.sqlite").close()
+    assert ledger_rows(old, "SELECT version FROM schema_version") == [(7,)]
+    [(ddl,)] = ledger_rows(old, "SELECT sql FROM sqlite_master WHERE name = 'mentions'")
+    assert ddl.endswith("PRIMARY KEY (fact_key, claim_id)\n) WITHOUT ROWID")
+    assert sorted(r[0] for r in ledger_rows(old, "SELECT name FROM sqlite_master WHERE tbl_name = 'mentions' "
+                                                 "AND type = 'index' AND sql IS NOT NULL")) == ["mentions_claim", "mentions_doc"]
+    assert ledger_state(old) == before  # every mention kept, with every column
+    with pytest.raises(Exception, match="UNIQUE constraint failed: mentions.claim_id"):
+        ledger = store.open_ledger(old / "ledger.sqlite")
+        try:
+            with ledger.writer.begin() as db:
+                db.exec_driver_sql("INSERT INTO mentions SELECT claim_id, doc_key, '[\"other\"]', subject, category, "
+                                   "unit, period, day, start, value, value_high, qualifier, purpose, value_eur, "
+                                   "kind, conversions FROM mentions LIMIT 1")
+        finally:
+            ledger.close()
+    run(inbox, old)  # and the next run reads them back
+    assert ledger_state(old) == before
+
+
 @pytest.mark.parametrize("background", [False, True], ids=["facts now", "facts in the background"])
 def test_incremental_runs_on_either_engine_give_the_facts_of_a_run_from_scratch(
         background: bool, ledger_url: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
