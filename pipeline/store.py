@@ -983,17 +983,12 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
         _q(db, "UPDATE facts SET last_run = :run WHERE current = 1 AND last_run != :run", {"run": run_id})
         # The links are derived: those of the replaced facts become those of the facts built.
         _in(db, "DELETE FROM fact_claims WHERE fact_id IN :keys", retired)
-        before = set(_driver_rows(db, "SELECT fact_id, claim_id FROM fact_claims WHERE fact_id IN ({keys})",
-                                  sorted(replaced - retired)))
-        links = {(f.id, c) for f in facts for c in f.claim_ids}
-        gone = sorted(before - links)
+        gone, added = _link_changes(db, facts, sorted(replaced - retired))
         if gone:
             _many(db, "DELETE FROM fact_claims WHERE fact_id = :f AND claim_id = :c", ({"f": f, "c": c} for f, c in gone))
-        added = sorted(links - before)
         if added:
             _many(db, "INSERT INTO fact_claims (fact_id, claim_id) VALUES (:f, :c) ON CONFLICT DO NOTHING",
                   ({"f": f, "c": c} for f, c in added))
-        del before, links
         was_open = {tuple(r) for r in db.execute(
             text('SELECT doc_key, claim_id, code, "where", id FROM issues WHERE open = 1 AND code IN :codes')
             .bindparams(codes))}
@@ -1027,6 +1022,29 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
     before = {r[:4] for r in was_open}
     return ([i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before],
             version_before, version_after)
+
+
+def _link_changes(db: Connection, facts: list[Fact], kept: list[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The links (fact id, claim id) to delete and to add for the facts built to be linked to
+    their claims, from the `kept` facts' links as stored before (every kept fact is built again).
+
+    A fact's stored links come joined in one string (a million of them as pairs took seconds
+    to read and compare); only a fact whose claims differ is compared claim by claim.
+    """
+    sep = "\x1f"  # claim ids are hex digests: never this character
+    joined = "GROUP_CONCAT(claim_id, char(31))" if db.dialect.name == "sqlite" else "STRING_AGG(claim_id, chr(31))"
+    stored = dict(_driver_rows(db, f"SELECT fact_id, {joined} FROM fact_claims WHERE fact_id IN ({{keys}}) "
+                                   "GROUP BY fact_id", kept))
+    gone: list[tuple[str, str]] = []
+    added: list[tuple[str, str]] = []
+    for f in facts:
+        old = stored.get(f.id, "")
+        if old == sep.join(f.claim_ids):  # the ledger joins them in the key's order, as facts sort them
+            continue
+        was, now = set(old.split(sep)) - {""}, set(f.claim_ids)
+        gone.extend((f.id, c) for c in was - now)
+        added.extend((f.id, c) for c in now - was)
+    return sorted(gone), sorted(added)
 
 
 def facts(ledger: Ledger) -> list[Row]:
