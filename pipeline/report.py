@@ -134,7 +134,7 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     """The pipeline's sheets as a fresh workbook (not yet zipped); About says when Claims could not hold all.
 
     Run `run_id` is shown complete: the ledger marks it so only once this workbook is in place.
-    `cache`: the file of Claims rows an earlier render left (`rowcache`), to reuse and update.
+    `cache`: the file of Documents and Claims rows an earlier render left (`rowcache`), to reuse and update.
     `facts`: called (to wait for a facts update under way) after the sheets that show no facts
     are written and before the facts are read.
     """
@@ -151,8 +151,6 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
     for sheet in ws.values():
         sheets.set_printing(sheet)
     sheets.register_styles(ws["Tracker"])
-    fast = {"Documents": sheets.write_documents(ws["Documents"], documents, links)}
-    del documents
     fixing = {str(t.cells.get("Claim id")) for t in kept_reviews}  # shown as the reviewer typed them
     noted: dict[str, list[str]] = {}
     for claim_id, doc in store.claim_documents(ledger, notes).items():
@@ -160,6 +158,8 @@ def build(ledger: Ledger, kept_reviews: list[TypedRow], period: str, today: date
 
     rows = RowCache(cache) if cache is not None else None
     try:
+        fast = {"Documents": sheets.write_documents(ws["Documents"], documents, links, rows)}
+        del documents
         with store.claims_by_document(ledger, last["id"] if last is not None else None) as claims:
             total = sum(d.claims for d in claims.documents)
             undated = sum(d.claims for d in claims.documents if not d.dated)

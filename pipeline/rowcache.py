@@ -1,5 +1,5 @@
-"""Claims rows rendered by an earlier run, kept beside the workbook so a run re-renders only
-the documents whose rows changed.
+"""Claims and Documents rows rendered by an earlier run, kept beside the workbook so a run
+re-renders only the documents whose rows changed.
 
 A render writes every standing claim to the Claims sheet; after a run that added 1 % new
 documents, 99 % of those rows are the same as last time. Each document's rows are kept

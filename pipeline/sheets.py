@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import warnings
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -487,7 +488,7 @@ def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[st
     headers = CLAIM_HEADERS + note_headers
     header(ws, headers, [c[3] for c in CLAIM_COLUMNS] + [24] * len(note_headers))
     rows = FastRows(ws, len(headers))
-    salt = _claims_salt(rows, note_headers)
+    salt = _rows_salt(rows, CLAIM_COLUMNS, note_headers)
     left_out = max(0, sum(d.claims for d in documents) - (MAX_ROWS - 1))
 
     def digest(doc: Any, skip: int, links_left: bool) -> bytes:
@@ -542,13 +543,14 @@ def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[st
 ROWS_CODE = hashlib.blake2b(Path(__file__).read_bytes() + openpyxl_version.encode(), digest_size=16).digest()
 
 
-def _claims_salt(rows: FastRows, note_headers: list[str]) -> Any:
-    """What every Claims row depends on besides its claim: the layout and the style numbers."""
+def _rows_salt(rows: FastRows, *layout: object) -> Any:
+    """What every row of a sheet depends on besides its record: the code, the sheet's columns
+    (`layout`) and the style numbers."""
     for fmt in [*CELL_FORMATS, None]:
         rows.style(fmt)
     rows.style(link=True)
     rows.style(wrap=True)
-    return hashlib.blake2b(repr((ROWS_CODE, CLAIM_COLUMNS, note_headers, sorted(rows._styles.items(), key=repr)))
+    return hashlib.blake2b(repr((ROWS_CODE, layout, sorted(rows._styles.items(), key=repr)))
                            .encode("utf-8", "surrogatepass"), digest_size=16)
 
 
@@ -602,15 +604,51 @@ DOCUMENT_COLUMNS = [("Document", 30), ("Path or URL", 45), ("Title", 45), ("Date
                     ("Rejected by reviewer", 10), ("First run", 8), ("Last run", 8)]
 
 
-def write_documents(ws: Any, documents: list[Any], links: dict[str, str | None]) -> FastRows:
+def write_documents(ws: Any, documents: list[Any], links: dict[str, str | None],
+                    cache: RowCache | None = None) -> FastRows:
+    """Every document, by key, a run of documents to a block of rows: a block is rendered
+    again only when one of its documents' rows changed (`cache`), as the documents of a run
+    that added 1 % new ones fall in a few of its blocks."""
     header(ws, [c[0] for c in DOCUMENT_COLUMNS], [c[1] for c in DOCUMENT_COLUMNS])
-    fast = FastRows(ws, len(DOCUMENT_COLUMNS))
-    fast.extend([d["key"], Link(d["url"] or d["source"], links[d["key"]]), d["title"], as_date(d["date"]),
-                 d["date_source"], d["read_as"], d["claim_count"], d["error"], d["content_hash"],
-                 "no" if d["missing"] else "yes", "yes" if d["rejected"] else "no", d["first_run"], d["last_run"]]
-                for d in documents)
+    rows = FastRows(ws, len(DOCUMENT_COLUMNS))
+    salt = _rows_salt(rows, DOCUMENT_COLUMNS)
+    for run in _document_runs(documents):
+        links_left = rows.budget > 0
+        shown = [(d["key"], d["url"] or d["source"], links[d["key"]], d["title"], d["date"], d["date_source"],
+                  d["read_as"], d["claim_count"], d["error"], d["content_hash"], d["missing"], d["rejected"],
+                  d["first_run"], d["last_run"]) for d in run]
+        sig = salt.copy()
+        sig.update(repr((links_left, shown)).encode("utf-8", "surrogatepass"))
+        digest = sig.digest()
+        block = cache.get([digest]).get(digest) if cache is not None else None
+        if block is None or len(block.links) > rows.budget:
+            block = rows.render([key, Link(label, target), title, as_date(day), date_source, read_as, claims, error,
+                                 content_hash, "no" if missing else "yes", "yes" if rejected else "no", first, last]
+                                for key, label, target, title, day, date_source, read_as, claims, error,
+                                content_hash, missing, rejected, first, last in shown)
+            if cache is not None and block.complete:
+                block.packed = pack(block.xml)
+                cache.put(digest, block)
+        rows.add(block)
     as_table(ws, "tblDocuments", [c[0] for c in DOCUMENT_COLUMNS], len(documents))
-    return fast
+    return rows
+
+
+DOCUMENT_RUN_END = 63  # a run of documents ends after a key whose CRC-32 has none of these bits: 64 on average
+DOCUMENT_RUN_MAX = 1000
+
+
+def _document_runs(documents: list[Any]) -> Iterable[list[Any]]:
+    """The documents cut where their keys say (not every n documents), so that a document
+    added or changed leaves every other run of documents as it was."""
+    run: list[Any] = []
+    for d in documents:
+        run.append(d)
+        if not zlib.crc32(d["key"].encode("utf-8", "surrogatepass")) & DOCUMENT_RUN_END or len(run) >= DOCUMENT_RUN_MAX:
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 # --- About ------------------------------------------------------------------------------------

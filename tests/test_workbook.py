@@ -570,11 +570,16 @@ def test_a_quote_over_several_lines_wraps_and_its_row_shows_every_line(tmp_path:
     assert cells == {"over EUR\n\n500 million": (True, 45), "50 armoured vehicles": (None, None)}
 
 
-def _claims_xml(workbook: Path) -> bytes:
+def _sheet_xml(workbook: Path, sheet: str = "Claims") -> bytes:
     with zipfile.ZipFile(workbook) as z:
-        names = dict(zip(["Tracker", "Charts", "Claims"], sorted(n for n in z.namelist()
-                                                                 if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))))
-        return z.read(names["Claims"])
+        names = dict(zip(sheets.SHEETS, sorted((n for n in z.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
+                                               key=lambda n: int(re.sub(r"\D", "", n)))))
+        return z.read(names[sheet])
+
+
+def _first_text(block: bytes) -> str:
+    """The first cell's text of a block of rows: a claim id on Claims, a document key on Documents."""
+    return re.search(rb"<t[^>]*>([^<]*)</t>", block).group(1).decode()
 
 
 def test_a_run_renders_only_the_claims_rows_of_new_documents_and_the_rows_match_a_fresh_render(
@@ -587,18 +592,45 @@ def test_a_run_renders_only_the_claims_rows_of_new_documents_and_the_rows_match_
     monkeypatch.setattr(RowCache, "put", lambda self, sig, block: (put.append(block.xml), original(self, sig, block)))
     write_doc(inbox, "2024-04-02-kyiv.txt", "Kyiv received 40 armoured vehicles and 12,000 shells.\n")
     run(inbox, out)
-    assert len(put) == 1 and put[0].count(b"<row") == 2  # the new document's two claims; the rest reused
-    reused = _claims_xml(out / "tracker.xlsx")
+    claims = [b for b in put if not _first_text(b).endswith(".txt")]
+    assert len(claims) == 1 and claims[0].count(b"<row") == 2  # the new document's two claims; the rest reused
+    reused = _sheet_xml(out / "tracker.xlsx")
     assert b'r="B3"' not in reused  # rows carry no references, so a block fits at any row
 
     (out / "tracker.xlsx").unlink()
     (out / CACHE_NAME).unlink()
     run(inbox, out)  # no workbook: rendered again, every row afresh
-    assert _claims_xml(out / "tracker.xlsx") == reused
+    assert _sheet_xml(out / "tracker.xlsx") == reused
     rows = sheet_records(out / "tracker.xlsx", "Claims")
     assert [(r["Document"], r["Quote"]) for r in rows][:3] == [
         ("2024-03-01-coalition.txt", "EUR 300 million"), ("2024-04-02-kyiv.txt", "40 armoured vehicles"),
         ("2024-04-02-kyiv.txt", "12,000 shells")]
+
+
+def test_a_run_renders_again_only_the_run_of_documents_rows_a_new_document_falls_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.rowcache import CACHE_NAME, RowCache
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    for n in range(300):
+        write_doc(inbox, f"2025-01-{n % 28 + 1:02d}-note-{n:03d}.txt", f"Norway pledged NOK {n + 1} million.\n")
+    run(inbox, out)
+    put: list[bytes] = []
+    original = RowCache.put
+    monkeypatch.setattr(RowCache, "put", lambda self, sig, block: (put.append(block.xml), original(self, sig, block)))
+    write_doc(inbox, "2025-01-15-note-new.txt", "Norway pledged NOK 7 billion.\n")
+    run(inbox, out)
+    blocks = [b for b in put if _first_text(b).endswith(".txt")]
+    assert len(blocks) == 1 and b">2025-01-15-note-new.txt<" in blocks[0]  # one run of documents rendered again
+    assert 1 < blocks[0].count(b"<row") < 200  # a run of documents (64 on average; 133 here), not the 301
+    reused = _sheet_xml(out / "tracker.xlsx", "Documents")
+    keys = [r["Document"] for r in sheet_records(out / "tracker.xlsx", "Documents")]
+    assert len(keys) == 301 and keys == sorted(keys) and "2025-01-15-note-new.txt" in keys
+
+    (out / "tracker.xlsx").unlink()
+    (out / CACHE_NAME).unlink()
+    run(inbox, out)  # every row afresh: the same sheet
+    assert _sheet_xml(out / "tracker.xlsx", "Documents") == reused
 
 
 def _claims_cells(workbook: Path) -> list[tuple]:
@@ -670,12 +702,12 @@ def test_the_links_stop_at_the_sheets_limit_inside_a_batch_of_cached_rows_as_in_
     run(inbox, out)
     write_doc(inbox, "2024-02-01-kyiv.txt", "Kyiv received 40 armoured vehicles.\n")  # first in date order
     run(inbox, out)
-    cached = _claims_xml(out / "tracker.xlsx")
+    cached = _sheet_xml(out / "tracker.xlsx")
     assert cached.count(b"<hyperlink ") == 3
     (out / "tracker.xlsx").unlink()
     (out / CACHE_NAME).unlink()
     run(inbox, out)
-    assert _claims_xml(out / "tracker.xlsx") == cached
+    assert _sheet_xml(out / "tracker.xlsx") == cached
     links = [c.hyperlink is not None for row in load_workbook(out / "tracker.xlsx")["Claims"].iter_rows(
         min_row=2, min_col=2, max_col=2) for c in row]
     assert links == [True, True, True, False, False, False]
@@ -683,7 +715,7 @@ def test_the_links_stop_at_the_sheets_limit_inside_a_batch_of_cached_rows_as_in_
     monkeypatch.setattr(sheets, "MAX_HYPERLINKS", 100)  # room again: no block kept without its links is used
     write_doc(inbox, "2024-11-01-kyiv.txt", "Kyiv received 30 more armoured vehicles.\n")
     run(inbox, out)
-    assert _claims_xml(out / "tracker.xlsx").count(b"<hyperlink ") == 7
+    assert _sheet_xml(out / "tracker.xlsx").count(b"<hyperlink ") == 7
 
 
 def test_an_unreadable_render_cache_is_started_again(tracked: tuple[Path, Path]) -> None:
@@ -697,7 +729,7 @@ def test_an_unreadable_render_cache_is_started_again(tracked: tuple[Path, Path])
     run(inbox, out)
     assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")][-1] == "EUR 550 million"
     with sqlite3.connect(out / CACHE_NAME) as db:
-        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone() == (5,)  # one block per document
+        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone() == (6,)  # a block per document on Claims, one on Documents
 
 
 def test_a_damaged_block_of_kept_rows_is_rendered_again_not_zipped(tracked: tuple[Path, Path]) -> None:
