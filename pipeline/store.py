@@ -636,10 +636,13 @@ class ClaimsByDocument:
         self.conn = conn
         self.documents = [ClaimDocument(k, rev, n, int(new or 0), int(waiting or 0), bool(dated))
                           for k, rev, n, new, waiting, dated in conn.execute(text(
-            """SELECT d.key, d.revision, COUNT(*), SUM(CASE WHEN c.first_run = :run THEN 1 ELSE 0 END),
-                      SUM(CASE WHEN c.status = 'new' AND d.rejected = 0 THEN 1 ELSE 0 END), d.date IS NOT NULL
-               FROM claims c JOIN documents d ON d.key = c.doc_key WHERE c.status != 'superseded'
-               GROUP BY d.key, d.revision, d.date ORDER BY d.date IS NULL, d.date, d.key"""), {"run": last_run})]
+            # counted from the index by (doc_key, status, first_run) alone (migrations, v8)
+            """SELECT d.key, d.revision, c.n, c.new, CASE WHEN d.rejected = 0 THEN c.waiting ELSE 0 END,
+                      d.date IS NOT NULL
+               FROM (SELECT doc_key, COUNT(*) AS n, SUM(CASE WHEN first_run = :run THEN 1 ELSE 0 END) AS new,
+                            SUM(CASE WHEN status = 'new' THEN 1 ELSE 0 END) AS waiting
+                     FROM claims WHERE status != 'superseded' GROUP BY doc_key) c
+               JOIN documents d ON d.key = c.doc_key ORDER BY d.date IS NULL, d.date, d.key"""), {"run": last_run})]
 
     def claims_of(self, keys: list[str]) -> dict[str, list[Row]]:
         """These documents' standing claims in the order they are shown, as the reviewers left them."""

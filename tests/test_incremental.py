@@ -180,7 +180,7 @@ def test_a_ledger_of_schema_version_3_rebuilds_every_fact_once(grown: tuple[Path
     assert ledger_state(old) == before
 
 
-def test_a_version_6_ledger_keeps_its_mentions_clustered_by_key(grown: tuple[Path, Path], tmp_path: Path) -> None:
+def test_a_version_6_ledger_gets_its_mentions_clustered_by_key_and_its_claims_counted_from_an_index(grown: tuple[Path, Path], tmp_path: Path) -> None:
     inbox, out = grown
     before = ledger_state(out)
     old = tmp_path / "old"
@@ -191,14 +191,19 @@ def test_a_version_6_ledger_keeps_its_mentions_clustered_by_key(grown: tuple[Pat
         db.exec_driver_sql("DROP TABLE mentions")
         db.exec_driver_sql("ALTER TABLE m6 RENAME TO mentions")
         db.exec_driver_sql("CREATE INDEX mentions_key ON mentions(fact_key)")
+        db.exec_driver_sql("DROP INDEX claims_doc_status")  # and version 6's index of the claims by document
+        db.exec_driver_sql("CREATE INDEX claims_doc ON claims(doc_key)")
         db.exec_driver_sql("UPDATE schema_version SET version = 6")
     ledger.close()
     store.open_ledger(old / "ledger.sqlite").close()
-    assert ledger_rows(old, "SELECT version FROM schema_version") == [(7,)]
+    assert ledger_rows(old, "SELECT version FROM schema_version") == [(store.SCHEMA_VERSION,)]
     [(ddl,)] = ledger_rows(old, "SELECT sql FROM sqlite_master WHERE name = 'mentions'")
     assert ddl.endswith("PRIMARY KEY (fact_key, claim_id)\n) WITHOUT ROWID")
     assert sorted(r[0] for r in ledger_rows(old, "SELECT name FROM sqlite_master WHERE tbl_name = 'mentions' "
                                                  "AND type = 'index' AND sql IS NOT NULL")) == ["mentions_claim", "mentions_doc"]
+    assert ledger_rows(old, "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'claims' AND type = 'index' "
+                            "AND sql IS NOT NULL") == [
+        ("claims_doc_status", "CREATE INDEX claims_doc_status ON claims(doc_key, status, first_run)")]
     assert ledger_state(old) == before  # every mention kept, with every column
     with pytest.raises(Exception, match="UNIQUE constraint failed: mentions.claim_id"):
         ledger = store.open_ledger(old / "ledger.sqlite")
