@@ -105,6 +105,20 @@ def test_claims_sheet_is_a_table_with_links_and_real_dates(tracked: tuple[Path, 
     assert ws.cell(row=2, column=header.index("Document date") + 1).value == datetime(2024, 3, 1)
 
 
+def test_a_web_address_with_ampersands_and_quotes_links_as_it_is(tmp_path: Path) -> None:
+    import formats
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    url = "https://news.example/aid?id=7&lang=en&q='tanks'"
+    write_doc(inbox, "norway.html", formats.html_page(url=url.replace("&", "&amp;")))
+    run(inbox, out)
+    wb = load_workbook(out / "tracker.xlsx")
+    for sheet, column in (("Documents", "Path or URL"), ("Claims", "Document")):
+        ws = wb[sheet]
+        cell = ws.cell(row=2, column=[c.value for c in ws[1]].index(column) + 1)
+        assert cell.hyperlink.target == "https://news.example/aid?id=7&lang=en&q=%27tanks%27", sheet
+
+
 def test_validation_errors_are_coloured_by_severity(tmp_path: Path) -> None:
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     write_doc(inbox, "2024-03-01-blank.txt", "")
