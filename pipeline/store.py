@@ -33,7 +33,7 @@ from sqlalchemy.engine import make_url
 from .migrations import MENTION_COLUMNS, SCHEMA_VERSION, migrate, review_fingerprint  # noqa: F401  (SCHEMA_VERSION re-exported)
 from .models import Claim, Document, Processed, Review, RunResult, Status, ValidationIssue
 from .models import Category, Fact, FactKind, Period, Progress, Qualifier
-from .facts import FactKey, Figure, Mention, fact_key, key_order
+from .facts import FactKey, Figure, Mention, fact_key
 
 CLAIM_FIELDS = ["id", "quote", "start", "end", "sentence", "value", "value_high", "unit", "qualifier",
                 "category", "subject", "period", "vague", "recipient", "purpose", "value_eur",
@@ -1017,10 +1017,10 @@ def store_facts(ledger: Ledger, run_id: int, facts: list[Fact], problems: list[V
             _q(db, "DELETE FROM mentions")
         else:
             _in(db, "DELETE FROM mentions WHERE doc_key IN :keys", documents)
-        if found:  # about in the table's order (SQLite's is by key): the inserts walk it once
+        if found:  # in the table's order (SQLite's is by the key's text): the inserts walk it once
             _many(db, f"""INSERT INTO mentions ({', '.join(MENTION_COLUMNS)})
                           VALUES ({', '.join(':' + c for c in MENTION_COLUMNS)})""",
-                  (_mention_row(m) for m in sorted(found, key=lambda m: (key_order(fact_key(m.claim)), m.claim.id))))
+                  (_mention_row(m) for m in sorted(found, key=lambda m: (_fact_key_text(fact_key(m.claim)), m.claim.id))))
         version_after = _version(db)
     before = {r[:4] for r in was_open}
     return ([i for i in problems if (i.document, i.claim_id, i.code.value, i.where) not in before],
@@ -1035,7 +1035,8 @@ def _link_changes(db: Connection, facts: list[Fact], kept: list[str]) -> tuple[l
     to read and compare); only a fact whose claims differ is compared claim by claim.
     """
     sep = "\x1f"  # claim ids are hex digests: never this character
-    joined = "GROUP_CONCAT(claim_id, char(31))" if db.dialect.name == "sqlite" else "STRING_AGG(claim_id, chr(31))"
+    joined = ("GROUP_CONCAT(claim_id, char(31))" if db.dialect.name == "sqlite"  # in the primary key's order
+              else "STRING_AGG(claim_id, chr(31) ORDER BY claim_id)")
     stored = dict(_driver_rows(db, f"SELECT fact_id, {joined} FROM fact_claims WHERE fact_id IN ({{keys}}) "
                                    "GROUP BY fact_id", kept))
     gone: list[tuple[str, str]] = []

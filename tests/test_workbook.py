@@ -648,6 +648,27 @@ def test_a_run_renders_again_only_the_run_of_documents_rows_a_new_document_falls
     assert _sheet_xml(out / "tracker.xlsx", "Documents") == reused
 
 
+def test_documents_rows_kept_in_runs_keep_to_the_link_limit_as_a_fresh_render_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.rowcache import CACHE_NAME
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    for n in range(300):
+        write_doc(inbox, f"2025-02-{n % 28 + 1:02d}-memo-{n:03d}.txt", f"Norway pledged NOK {n + 1} million.\n")
+    monkeypatch.setattr(sheets, "MAX_HYPERLINKS", 150)  # Excel's limit, reached inside a run of documents
+    run(inbox, out)
+    for n, limit in enumerate((150, 40, 1000)):
+        monkeypatch.setattr(sheets, "MAX_HYPERLINKS", limit)
+        write_doc(inbox, f"2025-02-1{n}-memo-new.txt", "Norway pledged NOK 7 billion.\n")
+        run(inbox, out)
+        kept = _sheet_xml(out / "tracker.xlsx", "Documents")
+        assert kept.count(b"<hyperlink ") == min(limit, 301 + n)
+        (out / "tracker.xlsx").unlink()
+        (out / CACHE_NAME).unlink()
+        run(inbox, out)  # every row afresh: the same sheet, the same links
+        assert _sheet_xml(out / "tracker.xlsx", "Documents") == kept
+
+
 def _claims_cells(workbook: Path) -> list[tuple]:
     """Every cell of the Claims sheet: value, number format and link target."""
     return [tuple((c.value, c.number_format, c.hyperlink.target if c.hyperlink else None) for c in row)
