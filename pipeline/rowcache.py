@@ -16,7 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .xlsx_parts import Packed
+from .xlsx_parts import Packed, pack
 
 CACHE_NAME = ".render-cache.sqlite"
 CACHE_VERSION = 3  # of the file's layout
@@ -92,8 +92,9 @@ class RowCache:
         return found
 
     def put(self, sig: bytes, block: Block) -> None:
-        """Keep a block (its `packed` form)."""
-        assert block.packed is not None
+        """Keep a block, deflated once (`packed`) for the cache and for the sheet it goes in."""
+        if block.packed is None:
+            block.packed = pack(block.xml)
         p = block.packed
         self.used.add(sig)
         self.new.append((sig, p.data, zlib.crc32(p.data), p.crc, p.size, block.rows, json.dumps(block.links)))

@@ -32,7 +32,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from .rowcache import Block, RowCache
-from .xlsx_parts import Deflated, pack
+from .xlsx_parts import Deflated
 from .review import CHOICES, SHOWN, TYPED, TypedRow
 from .models import Progress
 from .tracker import Series, by_period, gap_key
@@ -306,7 +306,7 @@ class FastRows:
 
     def extend(self, rows: Iterable[Sequence[Any]]) -> None:
         """Rows placed one after another, rendered a thousand to a block (a block each would
-        cost more than the row: the Documents sheet of a large ledger has 100,000)."""
+        cost more than the row, and a sheet may hold 100,000)."""
         it = iter(rows)
         while batch := list(islice(it, 1000)):
             self.add(self.render(batch))
@@ -518,7 +518,6 @@ def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[st
                                     + [notes.get(rec["id"], {}).get(h) for h in note_headers]
                                     for rec in claims.get(doc.key, [])[skip:])
                 if cache is not None and block.complete:
-                    block.packed = pack(block.xml)  # deflated once, for the sheet and for the cache
                     cache.put(sig, block)
             rows.add(block)
 
@@ -627,7 +626,6 @@ def write_documents(ws: Any, documents: list[Any], links: dict[str, str | None],
                                 for key, label, target, title, day, date_source, read_as, claims, error,
                                 content_hash, missing, rejected, first, last in shown)
             if cache is not None and block.complete:
-                block.packed = pack(block.xml)
                 cache.put(digest, block)
         rows.add(block)
     as_table(ws, "tblDocuments", [c[0] for c in DOCUMENT_COLUMNS], len(documents))

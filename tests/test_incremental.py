@@ -17,6 +17,7 @@ import pytest
 from conftest import ledger_rows, sheet_rows, write_doc
 from ledgers import rows
 from pipeline import flow, store
+from pipeline.migrations import V4
 from pipeline.settings import Settings
 
 SENTENCES = [
@@ -164,17 +165,23 @@ def test_a_new_document_is_the_only_one_read_back_for_the_facts(tmp_path: Path,
     assert "2025-02-01-canada.txt" in documents.split("; ")  # the new report joined the fact
 
 
+def downgraded(out: Path, old: Path, *statements: str) -> Path:
+    """A copy of the out folder `out` at `old`, its ledger taken back to an older version by `statements`."""
+    shutil.copytree(out, old)
+    ledger = store.open_ledger(old / "ledger.sqlite")
+    with ledger.writer.begin() as db:
+        for sql in statements:
+            db.exec_driver_sql(sql)
+    ledger.close()
+    return old
+
+
 def test_a_ledger_of_schema_version_3_rebuilds_every_fact_once(grown: tuple[Path, Path], tmp_path: Path) -> None:
     inbox, out = grown
     before = ledger_state(out)
-    old = tmp_path / "old"
-    shutil.copytree(out, old)
-    ledger = store.open_ledger(old / "ledger.sqlite")
-    with ledger.writer.begin() as db:  # back to version 3: no pending table, never updated incrementally
-        db.exec_driver_sql("DROP TABLE facts_pending")
-        db.exec_driver_sql("UPDATE schema_version SET version = 3")
-        db.exec_driver_sql("DELETE FROM meta WHERE key IN ('facts_settings', 'facts_built_for')")
-    ledger.close()
+    old = downgraded(out, tmp_path / "old",  # back to version 3: no pending table, never updated incrementally
+                     "DROP TABLE facts_pending", "UPDATE schema_version SET version = 3",
+                     "DELETE FROM meta WHERE key IN ('facts_settings', 'facts_built_for')")
     run(inbox, old)
     assert ledger_rows(old, "SELECT version FROM schema_version") == [(store.SCHEMA_VERSION,)]
     assert ledger_state(old) == before
@@ -183,18 +190,11 @@ def test_a_ledger_of_schema_version_3_rebuilds_every_fact_once(grown: tuple[Path
 def test_a_version_6_ledger_gets_its_mentions_clustered_by_key_and_its_claims_counted_from_an_index(grown: tuple[Path, Path], tmp_path: Path) -> None:
     inbox, out = grown
     before = ledger_state(out)
-    old = tmp_path / "old"
-    shutil.copytree(out, old)
-    ledger = store.open_ledger(old / "ledger.sqlite")
-    with ledger.writer.begin() as db:  # back to version 6's mentions: a rowid table with a key index
-        db.exec_driver_sql("CREATE TABLE m6 AS SELECT * FROM mentions")
-        db.exec_driver_sql("DROP TABLE mentions")
-        db.exec_driver_sql("ALTER TABLE m6 RENAME TO mentions")
-        db.exec_driver_sql("CREATE INDEX mentions_key ON mentions(fact_key)")
-        db.exec_driver_sql("DROP INDEX claims_doc_status")  # and version 6's index of the claims by document
-        db.exec_driver_sql("CREATE INDEX claims_doc ON claims(doc_key)")
-        db.exec_driver_sql("UPDATE schema_version SET version = 6")
-    ledger.close()
+    old = downgraded(  # back to version 6's mentions (version 4's table: by rowid, a key index) and claims index
+        out, tmp_path / "old", "ALTER TABLE mentions RENAME TO m7", "DROP INDEX mentions_doc",
+        *(sql for sql in V4.split(";") if "mentions" in sql), "INSERT INTO mentions SELECT * FROM m7",
+        "DROP TABLE m7", "DROP INDEX claims_doc_status", "CREATE INDEX claims_doc ON claims(doc_key)",
+        "UPDATE schema_version SET version = 6")
     store.open_ledger(old / "ledger.sqlite").close()
     assert ledger_rows(old, "SELECT version FROM schema_version") == [(store.SCHEMA_VERSION,)]
     [(ddl,)] = ledger_rows(old, "SELECT sql FROM sqlite_master WHERE name = 'mentions'")
