@@ -179,9 +179,11 @@ def _run_locked(settings: Settings, today: date, progress: Progress | None = Non
                  for path, key in files]
         unchanged = [_same_keys(stored.get(key, []), known, version) for (_, key), (_, version) in zip(files, looks)]
         todo = [(Path(path), key) for (path, key), same in zip(files, unchanged) if not same]
-        # The names and rates are loaded (a bad file stops the run) only when there is something
-        # to read: the ECB history takes a third of a second, more than a run with nothing new.
-        normaliser = run_normaliser(settings) if todo else None
+        # The names and rates are loaded (a bad file stops the run, before it is recorded) only
+        # when there is something to read or they changed since the facts were built: the ECB
+        # history takes a third of a second, more than a run with nothing new.
+        files_changed = store.meta(ledger, "facts_settings") != _facts_settings(settings)
+        normaliser = run_normaliser(settings) if todo or files_changed else None
         seen: set[str] = set()  # every document key still in the inbox, read again or not
         stats: dict[str, tuple[str, str]] = {}  # file key -> (stat, version) to remember
         issues: list[ValidationIssue] = []

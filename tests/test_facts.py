@@ -181,6 +181,23 @@ def test_a_bad_aliases_file_stops_the_run_with_a_clear_error(tmp_path: Path, mon
                                      "names in quotes, like \"Acme\" = [\"first alias\", \"second alias\"].")
 
 
+def test_a_rates_file_broken_between_runs_stops_a_run_with_nothing_new_before_it_is_recorded(
+        tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_doc(tmp_path / "inbox", "2024-10-21-a.txt", "Ukraine allocated UAH 450 million for drones.\n")
+    (tmp_path / "rates.csv").write_text("date,currency,rate,source\n2024-10-21,UAH,45,NBU\n")
+    (tmp_path / "tracker.toml").write_text('rates = "rates.csv"\n')
+    assert invoke("run").exit_code == 0
+    (tmp_path / "rates.csv").write_text("date,currency,rate,source\n2024-10-21,UAH,abc,NBU\n")
+    result = invoke("run")
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: rates file rates.csv: line 2: rate 'abc' is not a positive number "
+                                     "(units of UAH per 1 EUR).")
+    out = tmp_path / "outputs"
+    assert ledger_rows(out, "SELECT id, complete FROM runs") == [(1, 1)]  # no half-recorded second run
+    assert ledger_rows(out, "SELECT value_eur FROM claims") == [("10000000.00",)]
+
+
 def _reference_cluster(mentions: list, window_days: int) -> list[list[str]]:
     """The clustering rule as CLAIMS.md states it, in the plainest code: the claim ids of each fact."""
     from pipeline.facts import _close
