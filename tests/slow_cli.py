@@ -29,13 +29,13 @@ def install() -> None:
     if where == "store":
         from pipeline import store
 
-        real = store._store_document
+        real = store._store_documents
 
         def slow_store(*args, **kwargs):
             real(*args, **kwargs)
             _pause()
 
-        store._store_document = slow_store
+        store._store_documents = slow_store
     elif where == "report":
         real_replace = os.replace
 

@@ -5,6 +5,7 @@ click's runner) and reads back the exact ledger rows and workbook cells.
 """
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -130,23 +131,52 @@ def test_crash_while_storing_leaves_the_ledger_as_it_was(inbox: Path, tmp_path: 
     write_doc(inbox, "2025-03-06-berlin.txt", BERLIN)
     write_doc(inbox, "2025-03-07-kyiv.txt", "Ukraine received 12 howitzers.\n")
 
-    calls = []
+    def fail(*args, **kwargs):  # the documents and their claims are written, the issues not
+        raise OSError("disk full")
 
-    def fail_on_second(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            raise OSError("disk full")
-        return real(*args, **kwargs)
-
-    real = store._store_document
-    monkeypatch.setattr(store, "_store_document", fail_on_second)
+    real = store._store_issues
+    monkeypatch.setattr(store, "_store_issues", fail)
     with pytest.raises(OSError):
         flow.run(Settings(inbox=inbox, out=out))
     assert {t: ledger_rows(out, f"SELECT * FROM {t}") for t in tables} == tables
     assert (out / "tracker.xlsx").read_bytes() == workbook
 
-    monkeypatch.setattr(store, "_store_document", real)
+    monkeypatch.setattr(store, "_store_issues", real)
     assert run(inbox, out).output.startswith("Read 2 new or changed document(s) of 4")
+
+
+def test_documents_stored_one_statement_per_chunk_give_the_rows_of_one_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of one document and one chunk of all store the same rows: new, changed and
+    unreadable documents, their claims, superseded claims and issues."""
+    def ledger(size: int) -> dict:
+        inbox, out = tmp_path / "inbox", tmp_path / f"out-{size}"  # one inbox path: claim ids name it
+        shutil.rmtree(inbox, ignore_errors=True)
+        chunks = store._chunks
+        monkeypatch.setattr(store, "_chunks", lambda processed: chunks(processed, size))
+        write_doc(inbox, "2025-03-04-oslo.txt", OSLO)
+        write_doc(inbox, "2025-03-05-plant.txt", PLANT)
+        assert run(inbox, out).exit_code == 0
+        write_doc(inbox, "2025-03-04-oslo.txt", OSLO + BERLIN)
+        (inbox / "2025-03-05-plant.txt").write_bytes(b"\x00\x01\x02\x03\xff\xfe\x00\x9c" * 64)
+        write_doc(inbox, "2025-03-06-berlin.txt", BERLIN)
+        assert run(inbox, out).exit_code == 0
+        monkeypatch.setattr(store, "_chunks", chunks)
+        rows = {t: ledger_rows(out, f"SELECT * FROM {t} ORDER BY 1, 2") for t in ("documents", "claims", "issues")}
+        rows["documents"] = [r[:-1] for r in rows["documents"]]  # but the random revision stamp
+        return rows
+
+    one_by_one, together = ledger(1), ledger(10_000)
+    assert one_by_one == together
+    assert [(r[0], r[7], r[9], r[10]) for r in together["documents"]] == [  # key, size, claims, error
+        ("2025-03-04-oslo.txt", 127, 2, None),
+        ("2025-03-05-plant.txt", 55, 1, "the file is not text (it looks like binary data); skipped."),
+        ("2025-03-06-berlin.txt", 53, 1, None)]
+    assert sorted((r[1], r[3], r[20]) for r in together["claims"]) == [  # document, quote, status
+        ("2025-03-04-oslo.txt", "18 Leopard 2 tanks", "new"), ("2025-03-04-oslo.txt", "about NOK 2 billion", "new"),
+        ("2025-03-04-oslo.txt", "about NOK 2 billion", "superseded"),
+        ("2025-03-05-plant.txt", "up to 40,000 shells", "new"), ("2025-03-06-berlin.txt", "18 Leopard 2 tanks", "new")]
+    assert [(r[1], r[6], r[12]) for r in together["issues"]] == [("2025-03-05-plant.txt", "binary_file", 1)]
 
 
 def test_crash_while_writing_the_workbook_keeps_the_old_one(inbox: Path, tmp_path: Path,
