@@ -228,8 +228,10 @@ def test_clustering_follows_the_rule_on_figures_at_the_edge_of_the_tolerance(see
     from pipeline.models import Category, Qualifier
 
     rng = random.Random(seed)
-    # 1005 is within 0.5 % of 1000 (5 <= 5.025), 1005.03 is not; 995 is (5 <= 5.0), 994.99 is not
-    values = [Decimal(v) for v in ("1000", "1005", "1005.03", "995", "994.99", "1000.0", "0", "2e9", "2.01e9")]
+    # 1005 is within 0.5 % of 1000 (5 <= 5.025), 1005.03 is not; 995 is (5 <= 5.0), 994.99 is not;
+    # and figures no float holds (1e400 is infinite as a float), negative ones, zero
+    values = [Decimal(v) for v in ("1000", "1005", "1005.03", "995", "994.99", "1000.0", "0", "2e9", "2.01e9",
+                                   "-1000", "-1005", "-1005.03", "1e400", "1.005e400", "1.00503e400", "1e-400")]
     mentions = []
     for n in range(300):
         high = rng.choice([None, None, Decimal("1010"), Decimal("1015.1")])
