@@ -327,15 +327,17 @@ def _resolve(source_part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
 
 
-def _internal_rels(pkg: Package, part: str) -> list[etree._Element]:
+def _internal_rels(pkg: Package, part: str, xml: Callable[[str], etree._Element] | None = None
+                   ) -> list[etree._Element]:
     name = rels_name(part)
     if name not in pkg.parts:
         return []
-    return [r for r in pkg.xml(name) if r.get("TargetMode") != "External"]
+    return [r for r in (xml or pkg.xml)(name) if r.get("TargetMode") != "External"]
 
 
-def closure(pkg: Package, part: str) -> list[str]:
-    """The part, its relationship files and every part they lead to, depth first."""
+def closure(pkg: Package, part: str, xml: Callable[[str], etree._Element] | None = None) -> list[str]:
+    """The part, its relationship files and every part they lead to, depth first (`xml`: how
+    a part is parsed, `pkg.xml` unless given)."""
     seen: list[str] = []
     stack = [part]
     while stack:
@@ -345,7 +347,7 @@ def closure(pkg: Package, part: str) -> list[str]:
         seen.append(p)
         if rels_name(p) in pkg.parts:
             seen.append(rels_name(p))
-        stack.extend(_resolve(p, r.get("Target")) for r in _internal_rels(pkg, p))
+        stack.extend(_resolve(p, r.get("Target")) for r in _internal_rels(pkg, p, xml))
     return seen
 
 
@@ -559,9 +561,16 @@ def merge(existing: bytes, new: bytes | Package, owned: list[str]) -> bytes:
     used_ids = {r.get("Id") for r in e_rels}
     sheet_ids = [int(s.element.get("sheetId")) for s in e_sheets if s.name not in owned]
     new_elements: dict[str, etree._Element] = {}
+    parsed: dict[str, etree._Element] = {}  # the new sheets' relationships, parsed once (65,000 links each)
+
+    def n_xml(part: str) -> etree._Element:
+        if part not in parsed:
+            parsed[part] = n.xml(part)
+        return parsed[part]
+
     for name in owned:
         src = n_by_name[name]
-        parts = closure(n, src.part)
+        parts = closure(n, src.part, n_xml)
         renames: dict[str, str] = {}
         for part in parts:
             if part.endswith(".rels"):
@@ -583,13 +592,14 @@ def merge(existing: bytes, new: bytes | Package, owned: list[str]) -> bytes:
             if ctype:
                 etree.SubElement(e_ct, f"{{{CT_NS}}}Override", PartName="/" + renames[part], ContentType=ctype)
             if rels_name(part) in n.parts:
-                rels = n.xml(rels_name(part))
-                for r in rels:
-                    if r.get("TargetMode") == "External":
-                        continue
-                    target = renames[_resolve(part, r.get("Target"))]
+                internal = [r for r in n_xml(rels_name(part)) if r.get("TargetMode") != "External"]
+                targets = [renames[_resolve(part, r.get("Target"))] for r in internal]
+                if renames[part] == part and all(t == _resolve(part, r.get("Target")) for t, r in zip(targets, internal)):
+                    e.parts[rels_name(part)] = n.parts[rels_name(part)]  # nothing renamed: as written
+                    continue
+                for r, target in zip(internal, targets):
                     r.set("Target", "/" + target)
-                e.parts[rels_name(renames[part])] = _xml_bytes(rels)
+                e.parts[rels_name(renames[part])] = _xml_bytes(n_xml(rels_name(part)))
         rid = next(f"rIdP{i}" for i in range(1, 10_000) if f"rIdP{i}" not in used_ids)
         used_ids.add(rid)
         etree.SubElement(e_rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=WORKSHEET,
