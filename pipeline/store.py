@@ -313,15 +313,22 @@ def finish_run(ledger: Ledger, run_id: int, result: RunResult, complete: bool = 
 
 
 def _chunks(processed: Iterable[Processed], size: int = 5_000) -> Iterator[list[Processed]]:
-    """The outcomes a few thousand claims at a time: stored a chunk per statement, never all held."""
+    """The outcomes a few thousand claims at a time: stored a chunk per statement, never all held.
+    A key comes once a chunk (two file names that differ only in bytes that are not UTF-8 make
+    one key): the second is stored after the first, as one at a time."""
     chunk: list[Processed] = []
+    keys: set[str] = set()
     n = 0
     for p in processed:
+        if p.key in keys:
+            yield chunk
+            chunk, keys, n = [], set(), 0
         chunk.append(p)
+        keys.add(p.key)
         n += len(p.claims) + 1
         if n >= size:
             yield chunk
-            chunk, n = [], 0
+            chunk, keys, n = [], set(), 0
     if chunk:
         yield chunk
 
@@ -401,6 +408,8 @@ def _review_status(db: Connection, claim_ids: list[str] | None = None) -> None:
 
 def _store_issues(db: Connection, run_id: int, chunk: list[Processed]) -> None:
     # A problem stays open until its document changes; re-finding it only touches last_run.
+    if not chunk:
+        return
     _q(db, "UPDATE issues SET open = 0 WHERE doc_key = :k AND doc_hash != :h AND open = 1",
        [{"k": p.key, "h": p.version} for p in chunk])
     found = [{"k": p.key, "h": p.version, "c": i.claim_id, "sev": i.severity.value, "step": i.step.value,

@@ -596,10 +596,12 @@ def merge(existing: bytes, new: bytes | Package, owned: list[str]) -> bytes:
                 targets = [renames[_resolve(part, r.get("Target"))] for r in internal]
                 if renames[part] == part and all(t == _resolve(part, r.get("Target")) for t, r in zip(targets, internal)):
                     e.parts[rels_name(part)] = n.parts[rels_name(part)]  # nothing renamed: as written
-                    continue
-                for r, target in zip(internal, targets):
-                    r.set("Target", "/" + target)
-                e.parts[rels_name(renames[part])] = _xml_bytes(n_xml(rels_name(part)))
+                else:
+                    rels = parsed.pop(rels_name(part))  # edited: not what the next sheet's closure reads
+                    for r, target in zip(internal, targets):
+                        r.set("Target", "/" + target)
+                    e.parts[rels_name(renames[part])] = _xml_bytes(rels)
+                parsed.pop(rels_name(part), None)
         rid = next(f"rIdP{i}" for i in range(1, 10_000) if f"rIdP{i}" not in used_ids)
         used_ids.add(rid)
         etree.SubElement(e_rels, f"{{{PKG_REL}}}Relationship", Id=rid, Type=WORKSHEET,

@@ -1,7 +1,7 @@
 """The command line with a hook that stops a run at a chosen step, for tests that kill it.
 
 `python tests/slow_cli.py run ...` with PAUSE_AT=store (while the ledger transaction is
-open, after the first document is written) or PAUSE_AT=report (the new workbook written
+open, after the first chunk of documents is written) or PAUSE_AT=report (the new workbook written
 beside the old one, just before it replaces it) touches the file PAUSE_MARK and sleeps
 waits until the test removes the mark, at most PAUSE_SECONDS (default 60); the test kills
 the process meanwhile. PAUSE_AT=run waits so at the start of every run, holding the out

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import invoke, ledger_rows, sheet_records, write_doc
 from pipeline import flow, store
+from pipeline.models import Review
 from pipeline.settings import Settings
 
 OSLO = "Norway pledged about NOK 2 billion in military aid to Ukraine on Tuesday.\n"
@@ -157,12 +158,18 @@ def test_documents_stored_one_statement_per_chunk_give_the_rows_of_one_at_a_time
         write_doc(inbox, "2025-03-04-oslo.txt", OSLO)
         write_doc(inbox, "2025-03-05-plant.txt", PLANT)
         assert run(inbox, out).exit_code == 0
+        [(claim,)] = ledger_rows(out, "SELECT id FROM claims WHERE doc_key = '2025-03-04-oslo.txt'")
+        ledger = store.open_ledger(f"sqlite:///{out / 'ledger.sqlite'}")
+        store.store_reviews(ledger, [Review(claim_id=claim, document="2025-03-04-oslo.txt", decision="accept",
+                                            workbook="tracker.xlsx", decided_at=datetime(2025, 3, 9))], [])
+        ledger.close()
         write_doc(inbox, "2025-03-04-oslo.txt", OSLO + BERLIN)
         (inbox / "2025-03-05-plant.txt").write_bytes(b"\x00\x01\x02\x03\xff\xfe\x00\x9c" * 64)
         write_doc(inbox, "2025-03-06-berlin.txt", BERLIN)
         assert run(inbox, out).exit_code == 0
         monkeypatch.setattr(store, "_chunks", chunks)
         rows = {t: ledger_rows(out, f"SELECT * FROM {t} ORDER BY 1, 2") for t in ("documents", "claims", "issues")}
+        rows["reviews"] = ledger_rows(out, "SELECT claim_id, doc_key, decision FROM reviews ORDER BY id")
         rows["documents"] = [r[:-1] for r in rows["documents"]]  # but the random revision stamp
         return rows
 
@@ -173,10 +180,38 @@ def test_documents_stored_one_statement_per_chunk_give_the_rows_of_one_at_a_time
         ("2025-03-05-plant.txt", 55, 1, "the file is not text (it looks like binary data); skipped."),
         ("2025-03-06-berlin.txt", 53, 1, None)]
     assert sorted((r[1], r[3], r[20]) for r in together["claims"]) == [  # document, quote, status
-        ("2025-03-04-oslo.txt", "18 Leopard 2 tanks", "new"), ("2025-03-04-oslo.txt", "about NOK 2 billion", "new"),
+        ("2025-03-04-oslo.txt", "18 Leopard 2 tanks", "new"),
+        ("2025-03-04-oslo.txt", "about NOK 2 billion", "accepted"),  # the decision moved to the new version's
         ("2025-03-04-oslo.txt", "about NOK 2 billion", "superseded"),
         ("2025-03-05-plant.txt", "up to 40,000 shells", "new"), ("2025-03-06-berlin.txt", "18 Leopard 2 tanks", "new")]
     assert [(r[1], r[6], r[12]) for r in together["issues"]] == [("2025-03-05-plant.txt", "binary_file", 1)]
+    moved = next(r[0] for r in together["claims"] if r[3] == "about NOK 2 billion" and r[20] == "accepted")
+    assert [(r[0] == moved, r[2]) for r in together["reviews"]] == [(False, "accept"), (True, "accept")]
+
+
+def test_two_outcomes_of_one_key_are_stored_one_after_the_other(tmp_path: Path) -> None:
+    """Two file names that differ only in bytes that are not UTF-8 give one key: the second
+    file stored supersedes the first one's claims, as when stored one at a time."""
+    from datetime import date
+
+    from pipeline.models import RunResult
+
+    inbox = tmp_path / "inbox"
+    write_doc(inbox, "2025-03-04-a.txt", OSLO)
+    write_doc(inbox, "2025-03-04-b.txt", BERLIN)
+    read = [p for path in sorted(inbox.iterdir())
+            for p in flow.process_file(path, path.name, 10_000, date(2025, 3, 10))]
+    same_key = [p.model_copy(update={"key": "2025-03-04-caf\ufffd.txt"}) for p in read]
+    ledger = store.open_ledger(f"sqlite:///{tmp_path / 'ledger.sqlite'}")
+    try:
+        result = RunResult(started=datetime(2025, 3, 10), inbox=str(inbox), out=str(tmp_path))
+        store.store_run(ledger, result, same_key, seen={"2025-03-04-caf\ufffd.txt"})
+    finally:
+        ledger.close()
+    assert ledger_rows(tmp_path, "SELECT doc_key, quote, status FROM claims ORDER BY status, quote") == [
+        ("2025-03-04-caf\ufffd.txt", "18 Leopard 2 tanks", "new"),
+        ("2025-03-04-caf\ufffd.txt", "about NOK 2 billion", "superseded")]
+    assert ledger_rows(tmp_path, "SELECT key, claim_count FROM documents") == [("2025-03-04-caf\ufffd.txt", 1)]
 
 
 def test_crash_while_writing_the_workbook_keeps_the_old_one(inbox: Path, tmp_path: Path,
