@@ -543,6 +543,12 @@ _SAID_IT = re.compile(r"(?:['’]s)?(?:,[^,;.()\n]{1,80},)?(?:\s+[A-Za-z][\w-]*)
                       + "|".join(sorted(V.SPEAKER_VERBS)) + r")(?:\s+(?:last|this|on|late|early)\s+[A-Za-z]+)?\s+(?:that\s+)?")
 
 
+def _counts_people(unit: str) -> bool:
+    """Whether the unit is people or members ("staff", "military staff"); a figure may have
+    no unit yet (one is borrowed later, or it is dropped)."""
+    return unit in COUNT_NOUNS or unit.rpartition(" ")[2] in COUNT_NOUNS
+
+
 def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str],
               cues: Optional[_CueIndex] = None) -> str:
     """The nearest cue word before the figure in its sentence decides; a passive verb
@@ -556,9 +562,9 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     if pm and pm.lastgroup and pm.lastgroup != "aux":
         if pm.lastgroup == "delivery" and _FUTURE_AUX.fullmatch(pm.group("aux")):
             return "pledge"                            # "to be delivered between 2026 and 2029"
-        if pm.lastgroup == "other" or not (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
+        if pm.lastgroup == "other" or not _counts_people(unit):
             return pm.lastgroup                        # "12 people were injured" is a loss
-    if unit[:1].islower() and (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
+    if unit[:1].islower() and _counts_people(unit):
         return "count"
     best: Optional[str] = None
     if cues is not None:
@@ -613,7 +619,7 @@ def _one_year(text: str, f: "Found", clause: tuple[int, int]) -> Optional[str]:
     ("hire 4,000 staff during 2024") or a figure compared with ("up from three in 2014")."""
     c_lo, c_hi = clause
     unit = f.unit
-    if unit[:1].islower() and (unit in COUNT_NOUNS or unit.split()[-1] in COUNT_NOUNS):
+    if unit[:1].islower() and _counts_people(unit):
         return None
     if _STOCK.search(text, max(c_lo, f.start - 60), f.start):
         return None

@@ -217,3 +217,16 @@ def test_case(row: Row) -> None:
 @pytest.mark.parametrize("row", KNOWN_GAPS, ids=[r.quote for r in KNOWN_GAPS])
 def test_known_gap(row: Row) -> None:
     _check(row)
+
+
+def test_a_figure_without_a_unit_before_a_passive_verb_gets_a_category() -> None:
+    """A figure may have no unit yet when its attributes are read (one is borrowed later, or
+    it is dropped): the passive verb after it still decides, and nothing fails."""
+    from decimal import Decimal
+
+    from pipeline.attributes import describe
+    from pipeline.extract import Found
+
+    text = "At 48 it was announced that Oslo pledged."
+    figure = Found(3, 5, Decimal(48), None, "", "exact", False, 3, 5)
+    assert [a.category for a in describe(text, [figure])] == ["pledge"]

@@ -219,6 +219,8 @@ ATTRIBUTES = [  # category, subject, period from the words around the figure
     Case("The plant makes 300 drones a day.", "300 drones", 300, "drone", category="capacity", period="day"),
     Case("Poland will spend 4.7% of GDP on defence.", "4.7%", 4.7, "%", category="other", subject="Poland"),
     Case("The shells were delivered: 500 of them, Oslo said.", "500", 500, "number"),
+    Case("The first tanks arrive in March.\n\n16 howitzers were delivered last week.", "16 howitzers", 16, "howitzer",
+         category="delivery"),                           # a month, then a blank line: no date "March 16"
     Case("Japan allocated $4.5 billion this year.", "$4.5 billion", 4.5e9, "USD", category="pledge", subject="Japan", period="year"),
     Case("Sweden approved SEK 75 billion. It will send 10 tanks.", "10 tanks", 10, "tank", category="pledge", subject="Sweden"),
     Case("The facility has €33 billion in loans, EU officials said.", "€33 billion", 33e9, "EUR", subject="EU"),
@@ -354,6 +356,7 @@ NOT_CLAIMS = [
     "It happened in 2024.",
     "It happened in the 1990s.",
     "Talks start at 10:30.",
+    "Talks resume in March.\n\n16:48\nReminder of what was announced last night: talks resume.",  # a live blog's time
     "Talks start at 2 pm.",
     "The F-16 jets are flying.",
     "The Leopard 2 is a tank.",
