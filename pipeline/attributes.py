@@ -730,8 +730,10 @@ def _main_actor(text: str, spans: list[tuple[int, int]], learned: Optional[re.Pa
     return first
 
 
-def describe(text: str, found: "list[Found]") -> list[Attributes]:
-    """The attributes of each found figure, from its sentence (and those before)."""
+def describe(text: str, found: "list[Found]", shown: Optional[str] = None) -> list[Attributes]:
+    """The attributes of each found figure, from its sentence (and those before); the
+    sentence as it stands in `shown` (the text as written, of the same length), if given."""
+    shown = text if shown is None else shown
     spans = sentence_spans(text)
     starts = [s for s, _ in spans]
     learned_map = learn_names(text)
@@ -841,7 +843,7 @@ def describe(text: str, found: "list[Found]") -> list[Attributes]:
         category = _category(text, f, s, e, period, cues)
         recipient = _recipient(text, f, category, subject, cands, receivers, prev_end, next_start, resolve)
         out.append(Attributes(
-            sentence=fold(text[s:e]), category=category, subject=subject,
+            sentence=fold(shown[s:e]), category=category, subject=subject,
             period=period, recipient=recipient,
             purpose=_purpose(text, f, category, next_start)))
         # what later pointers ("the company", "it") resolve to

@@ -670,7 +670,6 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
             ok = False
         if ok:
             p2 = rm.end()
-            cur2, _, _ = _currency_before(text[: p2 + 6], p2) if False else (None, p2, 1)
             c2 = _CUR_BEFORE_HIGH.match(text[p2:p2 + 8])
             if c2 and currency:
                 p2 += c2.end()
@@ -681,8 +680,10 @@ def _scan_one(text: str, m: re.Match, min_start: int = 0) -> tuple[Optional[Foun
                         and not (_is_year(num_text, value) and _YEAR_THEN_FIGURE.match(text, p2))):  # "in 2023 to 5,000"
                     lo = value
                     if scale2 and not has_scale and "," not in num_text and lo is not None:
-                        sc = v2 / parse_number(re.sub(r"[^\d.,\s]", "", text[p2:e2]).strip() or "1") \
+                        # "2-3 million": the low end takes the high end's scale (not from "14-0 million")
+                        base = parse_number(re.sub(r"[^\d.,\s]", "", text[p2:e2]).strip() or "1") \
                             if re.match(r"[\d.]", text[p2]) else None
+                        sc = v2 / base if base else None
                         if sc and sc > 1:
                             lo = lo * sc
                     if lo is not None and v2 > lo:
@@ -1106,11 +1107,19 @@ def _table_money(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# The four letters that IGNORECASE matches to ASCII ones (ſ to s, the Kelvin sign to k, ı and
+# İ to i): read as their ASCII twins, so that a matched word is found in the word lists (a
+# "ſ" in a text once failed its document). One letter for one: every offset holds.
+_ASCII_TWINS = str.maketrans({"ſ": "s", "\u212a": "K", "ı": "i", "İ": "I"})
+
+
 def _claims(text: str, doc: Optional[Document] = None) -> list[tuple[Found, Claim]]:
     """Found figures and their claims; with `doc`, each claim carries its document and id
-    (given to the constructor, so each claim is validated once and never copied)."""
-    found = _borrow_units(text, _table_money(text, find_quantities(text)))
-    attrs = describe(text, found)
+    (given to the constructor, so each claim is validated once and never copied). Quotes and
+    sentences are the text's own."""
+    read = text.translate(_ASCII_TWINS)
+    found = _borrow_units(read, _table_money(read, find_quantities(read)))
+    attrs = describe(read, found, shown=text)
     out = []
     for f, a in zip(found, attrs):
         unit = f.unit or a.noun or "number"

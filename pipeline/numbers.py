@@ -6,7 +6,7 @@ into a `Decimal`. NOTE: keep the two in sync: every form the pattern accepts mus
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, Overflow, Underflow
 from typing import Optional
 
 from ._vocab import COMPOUND_ORDINALS, FRACTIONS, HUNDREDS, SCALES, TENS, UNITS, VULGAR_FRACTIONS
@@ -161,7 +161,10 @@ def parse_digits(text: str, decimal_separator: Optional[str] = None) -> Optional
         exp = int(power.group(3)) * (-1 if power.group(2).count("-") % 2 else 1)
         if base is None or (base == 0 and exp < 0):
             return None
-        return sign * (base ** exp if exp >= 0 else 1 / base ** -exp)
+        try:
+            return sign * (base ** exp if exp >= 0 else 1 / base ** -exp)
+        except (Overflow, Underflow, InvalidOperation):  # 24^1122024: no number a claim can hold
+            return None
     sci = _SCIENTIFIC.match(s)
     exponent = 0
     if sci and (sci.group(2) or sci.group(3)):
@@ -192,9 +195,9 @@ def parse_digits(text: str, decimal_separator: Optional[str] = None) -> Optional
         s = s.replace(".", "")
     try:
         value = Decimal(s)
-    except InvalidOperation:
+        return sign * value.scaleb(exponent) if exponent else sign * value
+    except (Overflow, Underflow, InvalidOperation):  # not a number, or 6x10^-5052024
         return None
-    return sign * value.scaleb(exponent) if exponent else sign * value
 
 
 def _digit_string(words: list[str]) -> tuple[str, int]:

@@ -221,6 +221,7 @@ ATTRIBUTES = [  # category, subject, period from the words around the figure
     Case("The shells were delivered: 500 of them, Oslo said.", "500", 500, "number"),
     Case("The first tanks arrive in March.\n\n16 howitzers were delivered last week.", "16 howitzers", 16, "howitzer",
          category="delivery"),                           # a month, then a blank line: no date "March 16"
+    Case("Oslo ſent 5 tanks.", "5 tanks", 5, "tank", category="delivery", subject="Norway"),  # ſ is read as s
     Case("Japan allocated $4.5 billion this year.", "$4.5 billion", 4.5e9, "USD", category="pledge", subject="Japan", period="year"),
     Case("Sweden approved SEK 75 billion. It will send 10 tanks.", "10 tanks", 10, "tank", category="pledge", subject="Sweden"),
     Case("The facility has €33 billion in loans, EU officials said.", "€33 billion", 33e9, "EUR", subject="EU"),
@@ -356,6 +357,8 @@ NOT_CLAIMS = [
     "It happened in 2024.",
     "It happened in the 1990s.",
     "Talks start at 10:30.",
+    "The code is 24^1122024.",                          # no number a claim can hold
+    "It measured 6×10^-5052024 metres.",
     "Talks resume in March.\n\n16:48\nReminder of what was announced last night: talks resume.",  # a live blog's time
     "Talks start at 2 pm.",
     "The F-16 jets are flying.",
@@ -491,6 +494,19 @@ def test_not_a_claim(text: str) -> None:
 @pytest.mark.parametrize("case", KNOWN_GAPS, ids=[c.quote for c in KNOWN_GAPS])
 def test_known_gap(case: Case) -> None:
     _check(case)
+
+
+@pytest.mark.parametrize("typo", ["14-0 million euros", "0-0 million euros"])
+def test_a_mistyped_range_does_not_stop_the_document(typo: str) -> None:
+    """A scale read off a high end of zero once divided by zero and lost every claim of the text."""
+    claims = find_claims(f"Each system costs around {typo}. Norway sent 5 tanks.")
+    assert [c.quote for c in claims][-1] == "5 tanks"
+
+
+def test_letters_read_as_ascii_twins_stay_as_written_in_quote_and_sentence() -> None:
+    [claim] = find_claims("The plant in İzmir makes 40,000 ſhells a month.")
+    assert (claim.quote, claim.unit, claim.sentence) == (
+        "40,000 ſhells", "shell", "The plant in İzmir makes 40,000 ſhells a month.")
 
 
 def test_claims_are_sorted_and_sentences_folded() -> None:
