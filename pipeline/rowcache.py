@@ -86,7 +86,8 @@ class RowCache:
                 continue
             try:
                 found[sig] = Block(xml=b"", rows=rows, packed=Packed(bytes(deflated), crc, size),
-                                   links=[(at, col, target) for at, col, target in json.loads(links)])
+                                   links=[] if links == "[]" else  # most blocks: past the sheet's link limit
+                                   [(at, col, target) for at, col, target in json.loads(links)])
             except (ValueError, TypeError):  # a damaged block is rendered again, the others kept
                 continue
         return found
