@@ -400,8 +400,6 @@ def _review_status(db: Connection, claim_ids: list[str] | None = None) -> None:
 
 def _store_issues(db: Connection, run_id: int, chunk: list[Processed]) -> None:
     # A problem stays open until its document changes; re-finding it only touches last_run.
-    if not chunk:
-        return
     _q(db, "UPDATE issues SET open = 0 WHERE doc_key = :k AND doc_hash != :h AND open = 1",
        [{"k": p.key, "h": p.version} for p in chunk])
     found = [{"k": p.key, "h": p.version, "c": i.claim_id, "sev": i.severity.value, "step": i.step.value,

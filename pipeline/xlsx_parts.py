@@ -592,7 +592,7 @@ def merge(existing: bytes, new: bytes | Package, owned: list[str]) -> bytes:
             if ctype:
                 etree.SubElement(e_ct, f"{{{CT_NS}}}Override", PartName="/" + renames[part], ContentType=ctype)
             if rels_name(part) in n.parts:
-                internal = [r for r in n_xml(rels_name(part)) if r.get("TargetMode") != "External"]
+                internal = _internal_rels(n, part, n_xml)
                 targets = [renames[_resolve(part, r.get("Target"))] for r in internal]
                 if renames[part] == part and all(t == _resolve(part, r.get("Target")) for t, r in zip(targets, internal)):
                     e.parts[rels_name(part)] = n.parts[rels_name(part)]  # nothing renamed: as written
