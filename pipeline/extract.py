@@ -31,6 +31,9 @@ _F = re.VERBOSE | re.IGNORECASE
 
 _MONTH = r"""(?:jan(?:uary)?|feb(?:ruary)?|(?-i:Mar(?:ch)?|MAR(?:CH)?)|apr(?:il)?|(?-i:May|MAY)
   |june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"""
+# Abbreviations written with a dot ("Sept. 16"); a full name before a dot ends a sentence
+# ("in March. 16 tanks").
+_MONTH_SHORT = r"(?:jan|feb|(?-i:Mar|MAR)|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _CODES_UPPER = "|".join(sorted(V.CURRENCY_CODES, key=len, reverse=True))
 # Lower-case codes only where they cannot be an English word ("try", "bob", "all").
@@ -52,7 +55,7 @@ _SKIP = rf"""
   |{_YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:[0-2]?\d|3[01])(?!\d)     # 2024-09-20
   |\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})(?![\d.,]\d)       # 5/17/2018, 20.09.2024
   |{_YEAR}\s?[-–/]\s?(?:{_YEAR}|\d\d)(?![\d])                      # 2013-14, 1995-01
-  |(?<![\w]){_MONTH}\.?(?:\s?\.)?(?:[ \t]+|[ \t]*\n[ \t]*)\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d|:\d)(?:\s?,?\s+{_YEAR}(?!\d))?  # Feb 17, 2024; not across a blank line, not 16:48
+  |(?<![\w])(?:{_MONTH}(?![.\w])|{_MONTH_SHORT}\s?\.)(?:[ \t]+|[ \t]*\n[ \t]*)\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d|:\d)(?:\s?,?\s+{_YEAR}(?!\d))?  # Feb 17, 2024; not across a blank line, not 16:48
   |\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![\w])\.?(?:\s?,?\s+{_YEAR}(?!\d))?  # 17 February 2024
   |(?<![\w]){_MONTH}\.?,?\s+(?:of\s+)?{_YEAR}(?!\d)                 # March 2024
   |(?:1[89]|20)?\d0['’]?s(?![\w])|['’]\d0s(?![\w])                 # the 1960s, the '90s

@@ -221,6 +221,7 @@ ATTRIBUTES = [  # category, subject, period from the words around the figure
     Case("The shells were delivered: 500 of them, Oslo said.", "500", 500, "number"),
     Case("The first tanks arrive in March.\n\n16 howitzers were delivered last week.", "16 howitzers", 16, "howitzer",
          category="delivery"),                           # a month, then a blank line: no date "March 16"
+    Case("The order was signed in March. 16 howitzers follow by June.", "16 howitzers", 16, "howitzer"),  # a full month name, then a full stop: no date
     Case("Oslo ſent 5 tanks.", "5 tanks", 5, "tank", category="delivery", subject="Norway"),  # ſ is read as s
     Case("Japan allocated $4.5 billion this year.", "$4.5 billion", 4.5e9, "USD", category="pledge", subject="Japan", period="year"),
     Case("Sweden approved SEK 75 billion. It will send 10 tanks.", "10 tanks", 10, "tank", category="pledge", subject="Sweden"),
@@ -353,6 +354,8 @@ NOT_CLAIMS = [
     "The talks began on 17 February 2024.",
     "The talks began on February 17.",
     "The talks began on February 17, 2024.",
+    "The talks began on Sept. 17 in Brussels.",          # an abbreviated month with its dot is a date
+    "The talks began on Feb . 17 in Brussels.",
     "The report is dated 2024-09-20.",
     "It happened in 2024.",
     "It happened in the 1990s.",
