@@ -19,7 +19,7 @@ from pathlib import Path
 from .xlsx_parts import Packed, pack
 
 CACHE_NAME = ".render-cache.sqlite"
-CACHE_VERSION = 3  # of the file's layout
+CACHE_VERSION = 4  # of the file's layout
 
 
 @dataclass
@@ -41,7 +41,7 @@ class RowCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.used: set[bytes] = set()
-        self.new: list[tuple[bytes, bytes, int, int, int, int, str]] = []
+        self.new: list[tuple[bytes, bytes, int, int, int, int, int, str]] = []
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
@@ -54,7 +54,8 @@ class RowCache:
                     db.execute("DROP TABLE IF EXISTS blocks")
                     # check: the CRC-32 of `deflated` as kept, since a damaged block would go into the zip as it is
                     db.execute("CREATE TABLE blocks (sig BLOB PRIMARY KEY, deflated BLOB NOT NULL, check_crc INTEGER NOT NULL, "
-                               "crc INTEGER NOT NULL, size INTEGER NOT NULL, rows INTEGER NOT NULL, links TEXT NOT NULL)")
+                               "crc INTEGER NOT NULL, size INTEGER NOT NULL, shift INTEGER NOT NULL, rows INTEGER NOT NULL, "
+                               "links TEXT NOT NULL)")
                     db.execute(f"PRAGMA user_version = {CACHE_VERSION}")
                 return db
             except sqlite3.Error as err:
@@ -77,15 +78,15 @@ class RowCache:
         wanted = set(sigs)
         try:
             answer = self.db.execute(
-                f"SELECT sig, deflated, check_crc, crc, size, rows, links FROM blocks "
+                f"SELECT sig, deflated, check_crc, crc, size, shift, rows, links FROM blocks "
                 f"WHERE sig IN ({', '.join('?' * len(sigs))})", sigs).fetchall()
         except sqlite3.Error:
             return {}
-        for sig, deflated, check, crc, size, rows, links in answer:
+        for sig, deflated, check, crc, size, shift, rows, links in answer:
             if sig not in wanted or zlib.crc32(deflated) != check:  # a file damaged, or left half-written by a crash
                 continue
             try:
-                found[sig] = Block(xml=b"", rows=rows, packed=Packed(bytes(deflated), crc, size),
+                found[sig] = Block(xml=b"", rows=rows, packed=Packed(bytes(deflated), crc, size, shift),
                                    links=[] if links == "[]" else  # most blocks: past the sheet's link limit
                                    [(at, col, target) for at, col, target in json.loads(links)])
             except (ValueError, TypeError):  # a damaged block is rendered again, the others kept
@@ -98,7 +99,7 @@ class RowCache:
             block.packed = pack(block.xml)
         p = block.packed
         self.used.add(sig)
-        self.new.append((sig, p.data, zlib.crc32(p.data), p.crc, p.size, block.rows, json.dumps(block.links)))
+        self.new.append((sig, p.data, zlib.crc32(p.data), p.crc, p.size, p.shift, block.rows, json.dumps(block.links)))
         if len(self.new) >= 2_000:
             self._write()
 
@@ -107,7 +108,7 @@ class RowCache:
             try:
                 with self.db:  # one transaction, not one a block
                     self.db.execute("BEGIN")
-                    self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", self.new)
+                    self.db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.new)
             except sqlite3.Error:
                 self.db = None
         self.new.clear()

@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 from decimal import Decimal
@@ -41,7 +42,6 @@ SHEETS = ["Tracker", "Charts", "Claims", "Review", "Validation errors", "Documen
 EXCEL_CELL_LIMIT = 32_767
 CUT_MARK = " [...cut]"
 MAX_ROWS = 1_048_576          # Excel's rows per sheet, header included
-CACHE_BATCH = 500             # documents whose cached Claims rows are asked for at once
 MAX_HYPERLINKS = 65_530       # Excel's hyperlinks per sheet
 REVIEW_LIMIT = 10_000         # claims listed for review; the rest wait for the next render
 BLANK_REVIEW_ROWS = 25        # room to add claims the extractor missed
@@ -477,9 +477,11 @@ def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[st
     analyst's own note columns.
 
     `documents`: (key, revision, claims) each, in the sheet's order (`store.ClaimDocument`);
-    `claims_of(keys)`: those documents' claims as records, asked only for documents whose
-    rows `cache` does not keep from an earlier render (a document's rows are kept under its
-    revision, its link and its notes, so an unchanged document's claims are never read).
+    `claims_of(keys)`: those documents' claims as records, asked only for the runs of
+    documents (`_document_runs`) whose rows `cache` does not keep from an earlier render (a
+    run's rows are kept under its documents' revisions, links and notes, so the claims of a
+    run of unchanged documents are never read, and its rows go into the sheet as one block:
+    at 100,000 documents, a block a document cost seconds to look up and place).
     `notes`: by claim id; `noted`: the claim ids with notes, by document. `links`: each
     document's link (`document_link`).
 
@@ -491,49 +493,53 @@ def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[st
     salt = _rows_salt(rows, CLAIM_COLUMNS, note_headers)
     left_out = max(0, sum(d.claims for d in documents) - (MAX_ROWS - 1))
 
-    def digest(doc: Any, skip: int, links_left: bool) -> bytes:
-        own = [(cid, [notes[cid].get(h) for h in note_headers]) for cid in sorted(noted.get(doc.key, ()))]
+    def digest(run: list[tuple[Any, int]], links_left: bool) -> bytes:
         sig = salt.copy()
-        sig.update(repr((doc.key, doc.revision, skip, links.get(doc.key), links_left, own))
-                   .encode("utf-8", "surrogatepass"))
+        for doc, skip in run:
+            own = [(cid, [notes[cid].get(h) for h in note_headers]) for cid in sorted(noted.get(doc.key, ()))]
+            sig.update(repr((doc.key, doc.revision, skip, links.get(doc.key), own)).encode("utf-8", "surrogatepass"))
+        sig.update(repr(links_left).encode())
         return sig.digest()
 
     cached: Callable[[list[bytes]], dict[bytes, Block]] = cache.get if cache is not None else lambda sigs: {}
 
-    def place(batch: list[tuple[bytes, Any, int]]) -> None:
-        """The documents' rows, from the cache where it has them (asked once for the batch),
-        else from their claims (read once for the batch)."""
-        found = cached([sig for sig, _, _ in batch])
-        claims = claims_of([d.key for sig, d, _ in batch if sig not in found]) if len(found) < len(batch) else {}
-        for sig, doc, skip in batch:
-            if (rows.budget > 0) != links_left:  # the link limit was reached inside the batch
-                sig = digest(doc, skip, rows.budget > 0)
+    def place(batch: list[list[tuple[Any, int]]]) -> None:
+        """Runs of documents' rows: kept from an earlier render while none of a run's documents
+        changed (asked once for the batch), else rendered from their claims (read once for the
+        batch)."""
+        links_left = rows.budget > 0
+        sigs = [digest(run, links_left) for run in batch]
+        found = cached(sigs)
+        missed = [doc.key for sig, run in zip(sigs, batch) if sig not in found for doc, _ in run]
+        claims = claims_of(missed) if missed else {}
+        for sig, run in zip(sigs, batch):
+            if rows.budget == 0 and links_left:  # the link limit was reached inside the batch
+                sig = digest(run, False)
                 found.update(cached([sig]))
             block = found.get(sig)
-            if block is None or len(block.links) > rows.budget:
-                if doc.key not in claims:
-                    claims.update(claims_of([doc.key]))
-                target = links.get(doc.key)
-                block = rows.render([_claim_cell(rec, key, kind, target) for _, key, kind, _ in CLAIM_COLUMNS]
+            if block is None or block.links and len(block.links) >= rows.budget:
+                if any(doc.key not in claims for doc, _ in run):
+                    claims.update(claims_of([doc.key for doc, _ in run]))
+                block = rows.render([_claim_cell(rec, key, kind, links.get(doc.key)) for _, key, kind, _ in CLAIM_COLUMNS]
                                     + [notes.get(rec["id"], {}).get(h) for h in note_headers]
-                                    for rec in claims.get(doc.key, [])[skip:])
-                if cache is not None and block.complete:
+                                    for doc, skip in run for rec in claims.get(doc.key, [])[skip:])
+                # kept only if Excel's link limit was not reached inside the run: its rows are
+                # then laid out as in any later render with the links to spare (or none left)
+                if cache is not None and block.complete and (rows.budget == 0 or len(block.links) < rows.budget):
                     cache.put(sig, block)
             rows.add(block)
 
-    batch: list[tuple[bytes, Any, int]] = []
-    links_left = rows.budget > 0
     to_skip = left_out
+    shown: list[tuple[Any, int]] = []
     for doc in documents:
         if to_skip >= doc.claims:  # the oldest documents' claims do not fit
             to_skip -= doc.claims
             continue
-        batch.append((digest(doc, to_skip, links_left), doc, to_skip))
+        shown.append((doc, to_skip))
         to_skip = 0
-        if len(batch) >= CACHE_BATCH:
-            place(batch)
-            batch, links_left = [], rows.budget > 0
-    place(batch)
+    runs = iter(_document_runs(shown, CLAIM_RUN_END, key=lambda d: d[0].key))
+    while batch := list(islice(runs, CACHE_BATCH)):
+        place(batch)
     as_table(ws, "tblClaims", headers, rows.row - 2)
     return rows, left_out
 
@@ -611,7 +617,7 @@ def write_documents(ws: Any, documents: list[Any], links: dict[str, str | None],
     header(ws, [c[0] for c in DOCUMENT_COLUMNS], [c[1] for c in DOCUMENT_COLUMNS])
     rows = FastRows(ws, len(DOCUMENT_COLUMNS))
     salt = _rows_salt(rows, DOCUMENT_COLUMNS)
-    for run in _document_runs(documents):
+    for run in _document_runs(documents, DOCUMENT_RUN_END):
         links_left = rows.budget > 0
         shown = [(d["key"], d["url"] or d["source"], links[d["key"]], d["title"], d["date"], d["date_source"],
                   d["read_as"], d["claim_count"], d["error"], d["content_hash"], d["missing"], d["rejected"],
@@ -632,17 +638,23 @@ def write_documents(ws: Any, documents: list[Any], links: dict[str, str | None],
     return rows
 
 
-DOCUMENT_RUN_END = 63  # a run of documents ends after a key whose CRC-32 has none of these bits: 64 on average
+DOCUMENT_RUN_END = 63  # Documents rows in runs of 64 documents on average (`_document_runs`)
 DOCUMENT_RUN_MAX = 1000
+# Claims rows in runs of 8 documents on average: 1 % new documents spread over the dates fall
+# in 8 % of the runs (whose claims are read and rendered again), and a block a run is an
+# eighth of the blocks to look up and place.
+CLAIM_RUN_END = 7
+CACHE_BATCH = 100  # runs of Claims rows whose blocks are asked for at once
 
 
-def _document_runs(documents: list[Any]) -> Iterable[list[Any]]:
-    """The documents cut where their keys say (not every n documents), so that a document
-    added or changed leaves every other run of documents as it was."""
+def _document_runs(items: list[Any], end: int, key: Callable[[Any], str] = itemgetter("key")) -> Iterable[list[Any]]:
+    """The items (a document's row, or its Claims rows) cut where their documents' keys say (not
+    every n documents), so that a document added or changed leaves every other run as it was:
+    a run ends after a key whose CRC-32 has none of the bits of `end`."""
     run: list[Any] = []
-    for d in documents:
-        run.append(d)
-        if not zlib.crc32(d["key"].encode("utf-8", "surrogatepass")) & DOCUMENT_RUN_END or len(run) >= DOCUMENT_RUN_MAX:
+    for item in items:
+        run.append(item)
+        if not zlib.crc32(key(item).encode("utf-8", "surrogatepass")) & end or len(run) >= DOCUMENT_RUN_MAX:
             yield run
             run = []
     if run:

@@ -59,16 +59,20 @@ class Lazy:
 class Packed:
     """Bytes as raw deflate that refers to nothing before it and ends on a byte boundary (a
     sync flush), with their CRC-32 and length: any number of these, one after another, are
-    one deflate stream, so rows deflated once (and kept, `rowcache`) are zipped as they are."""
+    one deflate stream, so rows deflated once (and kept, `rowcache`) are zipped as they are.
+    `shift` is x^(8 * size) modulo CRC-32's polynomial: the CRC of bytes before these is
+    multiplied by it to go on over them (`crc32_then`), in a few microseconds whatever the size."""
 
     data: bytes
     crc: int
     size: int
+    shift: int
 
 
 def pack(data: bytes) -> Packed:
     z = zlib.compressobj(PACK_LEVEL, zlib.DEFLATED, -15)
-    return Packed(z.compress(data) + z.flush(zlib.Z_SYNC_FLUSH), zlib.crc32(data), len(data))
+    return Packed(z.compress(data) + z.flush(zlib.Z_SYNC_FLUSH), zlib.crc32(data), len(data),
+                  crc32_combine(_X0, 0, len(data)))
 
 
 _ZEROS = bytes(1 << 20)
@@ -87,6 +91,7 @@ def _multmodp(a: int, b: int) -> int:
         b = (b >> 1) ^ _POLY if b & 1 else b >> 1
 
 
+_X0 = 1 << 31  # x^0, the polynomial 1
 _X2N = [1 << 30]  # x^(2^n) modulo the polynomial, n = 0 .. 31 (zlib's x2n_table)
 for _ in range(31):
     _X2N.append(_multmodp(_X2N[-1], _X2N[-1]))
@@ -120,6 +125,17 @@ def crc32_combine(crc1: int, crc2: int, size2: int) -> int:
     return shifted ^ zero ^ crc2
 
 
+def crc32_then(crc1: int, packed: Packed) -> int:
+    """The CRC-32 of A then `packed`'s bytes from A's (`crc32_combine` with the move over them
+    worked out once, when they were packed).
+
+    >>> a, b = b"pledged EUR 500 million", b" for drones" * 500
+    >>> crc32_then(zlib.crc32(a), pack(b)) == zlib.crc32(a + b)
+    True
+    """
+    return _multmodp(packed.shift, crc1) ^ packed.crc
+
+
 class Deflated:
     """Rows of sheet XML deflated as they are written, into a temporary file (a Claims sheet
     of a million rows waits there, compressed, until zipped): fresh XML through one running
@@ -141,7 +157,7 @@ class Deflated:
     def add(self, packed: Packed) -> None:
         self.flush()  # the running compressor's output ends here; one started later refers to nothing before
         self.file.write(packed.data)
-        self.crc = crc32_combine(self.crc, packed.crc, packed.size)
+        self.crc = crc32_then(self.crc, packed)
         self.size += packed.size
 
     def flush(self) -> None:

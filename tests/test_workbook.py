@@ -602,6 +602,9 @@ def test_a_run_renders_only_the_claims_rows_of_new_documents_and_the_rows_match_
     from pipeline.rowcache import CACHE_NAME, RowCache
 
     inbox, out = tracked
+    monkeypatch.setattr(sheets, "CLAIM_RUN_END", 0)  # a run of one document each
+    (out / "tracker.xlsx").unlink()
+    run(inbox, out)
     put: list[bytes] = []
     original = RowCache.put
     monkeypatch.setattr(RowCache, "put", lambda self, sig, block: (put.append(block.xml), original(self, sig, block)))
@@ -648,6 +651,37 @@ def test_a_run_renders_again_only_the_run_of_documents_rows_a_new_document_falls
     assert _sheet_xml(out / "tracker.xlsx", "Documents") == reused
 
 
+def test_a_run_reads_and_renders_again_only_the_claims_of_the_run_of_documents_a_new_document_falls_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import store
+    from pipeline.rowcache import CACHE_NAME, RowCache
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    for n in range(300):
+        write_doc(inbox, f"2025-03-{n % 28 + 1:02d}-brief-{n:03d}.txt", f"Norway pledged NOK {n + 1} million.\n")
+    run(inbox, out)
+    put: list[bytes] = []
+    original_put = RowCache.put
+    monkeypatch.setattr(RowCache, "put", lambda self, sig, block: (put.append(block.xml), original_put(self, sig, block)))
+    asked: list[str] = []
+    original_claims = store.ClaimsByDocument.claims_of
+    monkeypatch.setattr(store.ClaimsByDocument, "claims_of",
+                        lambda self, keys: (asked.extend(keys), original_claims(self, keys))[1])
+    write_doc(inbox, "2025-03-15-brief-new.txt", "Norway pledged NOK 7 billion.\n")
+    run(inbox, out)
+    blocks = [b for b in put if not _first_text(b).endswith(".txt")]
+    assert len(blocks) == 1 and b">NOK 7 billion<" in blocks[0]  # one run of documents rendered again
+    assert "2025-03-15-brief-new.txt" in asked and 1 < len(asked) == blocks[0].count(b"<row") < 200  # not the 301
+    reused = _sheet_xml(out / "tracker.xlsx")
+    quotes = [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")]
+    assert len(quotes) == 301 and "NOK 7 billion" in quotes
+
+    (out / "tracker.xlsx").unlink()
+    (out / CACHE_NAME).unlink()
+    run(inbox, out)  # every row afresh: the same sheet
+    assert _sheet_xml(out / "tracker.xlsx") == reused
+
+
 def test_documents_rows_kept_in_runs_keep_to_the_link_limit_as_a_fresh_render_does(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.rowcache import CACHE_NAME
@@ -682,6 +716,9 @@ def test_every_change_a_claims_row_shows_is_rendered_from_the_changed_documents_
     from pipeline import report, store
 
     inbox, out = tracked
+    monkeypatch.setattr(sheets, "CLAIM_RUN_END", 0)  # a run of one document each: reads tell documents apart
+    (out / "tracker.xlsx").unlink()
+    run(inbox, out)
     asked: list[str] = []
     original = store.ClaimsByDocument.claims_of
     monkeypatch.setattr(store.ClaimsByDocument, "claims_of",
@@ -727,13 +764,14 @@ def test_every_change_a_claims_row_shows_is_rendered_from_the_changed_documents_
         "45 armoured vehicles", "about EUR 400 million"]
 
 
-def test_the_links_stop_at_the_sheets_limit_inside_a_batch_of_cached_rows_as_in_a_fresh_render(
-        tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("run_end", [0, 2**32 - 1], ids=["a run a document", "one run"])
+def test_the_links_stop_at_the_sheets_limit_inside_a_run_of_cached_rows_as_in_a_fresh_render(
+        tracked: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch, run_end: int) -> None:
     from pipeline.rowcache import CACHE_NAME
 
     inbox, out = tracked
     monkeypatch.setattr(sheets, "MAX_HYPERLINKS", 3)  # Excel's 65,530, reached after three claims
-    monkeypatch.setattr(sheets, "CACHE_BATCH", 2)     # the limit falls inside the second batch
+    monkeypatch.setattr(sheets, "CLAIM_RUN_END", run_end)  # inside a batch of runs of a document, or inside the one run
     (out / "tracker.xlsx").unlink()
     run(inbox, out)
     write_doc(inbox, "2024-02-01-kyiv.txt", "Kyiv received 40 armoured vehicles.\n")  # first in date order
@@ -765,7 +803,7 @@ def test_an_unreadable_render_cache_is_started_again(tracked: tuple[Path, Path])
     run(inbox, out)
     assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")][-1] == "EUR 550 million"
     with sqlite3.connect(out / CACHE_NAME) as db:
-        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone() == (6,)  # a block per document on Claims, one on Documents
+        assert db.execute("SELECT COUNT(*) FROM blocks").fetchone() == (2,)  # the six documents make one run on each sheet
 
 
 def test_a_damaged_block_of_kept_rows_is_rendered_again_not_zipped(tracked: tuple[Path, Path]) -> None:
@@ -776,17 +814,16 @@ def test_a_damaged_block_of_kept_rows_is_rendered_again_not_zipped(tracked: tupl
     from pipeline.rowcache import CACHE_NAME
 
     inbox, out = tracked
-    with sqlite3.connect(out / CACHE_NAME) as db:  # a Claims block (the Documents one changes with the new document)
+    with sqlite3.connect(out / CACHE_NAME) as db:  # the Claims block
         sig, deflated = next((sig, deflated) for sig, deflated in db.execute("SELECT sig, deflated FROM blocks ORDER BY sig")
                              if not _first_text(zlib.decompressobj(-15).decompress(deflated)).endswith(".txt"))
         db.execute("UPDATE blocks SET deflated = ? WHERE sig = ?", (bytes([deflated[0] ^ 1]) + deflated[1:], sig))
-    write_doc(inbox, "2024-10-01-coalition.txt", "The drone coalition has raised EUR 550 million.\n")
+    (out / "tracker.xlsx").unlink()  # rendered again from the same rows
     run(inbox, out)
     with zipfile.ZipFile(out / "tracker.xlsx") as z:
         assert z.testzip() is None
     assert [r["Quote"] for r in sheet_records(out / "tracker.xlsx", "Claims")] == [
-        "EUR 300 million", "about EUR 400 million", "NOK 2 billion", "over EUR 500 million", "2,000 drones",
-        "EUR 550 million"]
+        "EUR 300 million", "about EUR 400 million", "NOK 2 billion", "over EUR 500 million", "2,000 drones"]
     with sqlite3.connect(out / CACHE_NAME) as db:  # kept again, whole
         assert db.execute("SELECT deflated FROM blocks WHERE sig = ?", (sig,)).fetchone() == (deflated,)
 
