@@ -1010,6 +1010,16 @@ def _coordinated_unit(text: str, f: Found, prev: Optional[Found], nxt: Optional[
     return None
 
 
+_SHARE_OF_NAMED = re.compile(r"\s+of\s+(?:the|its|their|this|these|our|all|a|an)\s", re.IGNORECASE)
+_FRACTION_WORD = re.compile(rf"(?<!\w)(?:{_alt(V.FRACTIONS)})(?![\w-])", re.IGNORECASE)
+
+
+def _share_of_named(text: str, f: Found) -> bool:
+    """A fraction of something the text names ("a third of the aid"): not a count of what
+    the figure before it counted (a share "of them" is)."""
+    return bool(_FRACTION_WORD.search(text, f.num_start, f.num_end) and _SHARE_OF_NAMED.match(text, f.end))
+
+
 def _borrow_units(text: str, found: list[Found]) -> list[Found]:
     """A bare figure counts what its sentence's subject counts ("the number of employees
     reached 25,600"), or what the figure before it counted, in its sentence or the one
@@ -1031,7 +1041,7 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
             if noun is None and not listed:
                 lo = max(s_lo, out[-1].end if out else 0)
                 noun = _plural_in(_NOUN_OF, text, lo, f.start, last=True)
-            if noun is None and out and not listed:
+            if noun is None and out and not listed and not _share_of_named(text, f):
                 for prev in reversed(out):
                     there = bisect.bisect_right(starts, prev.start) - 1
                     if here - there > 1 or (here != there and (prev.unit in V.DURATIONS.values()

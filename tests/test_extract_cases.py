@@ -222,6 +222,10 @@ ATTRIBUTES = [  # category, subject, period from the words around the figure
     Case("The first tanks arrive in March.\n\n16 howitzers were delivered last week.", "16 howitzers", 16, "howitzer",
          category="delivery"),                           # a month, then a blank line: no date "March 16"
     Case("The order was signed in March. 16 howitzers follow by June.", "16 howitzers", 16, "howitzer"),  # a full month name, then a full stop: no date
+    Case("Kyiv got 400 drones. Two-thirds of the money came from Berlin.", "Two-thirds", 2 / 3, "number"),  # a share of what follows
+    Case("Kyiv got 400 drones. About a third of the aid was late.", "About a third", 1 / 3, "number", "approx"),
+    Case("Kyiv got 400 drones, and half of them were lost.", "half", 0.5, "drone"),  # a share of the drones
+    Case("Kyiv got 400 drones. A third of the tanks arrived late.", "A third", 1 / 3, "tank"),
     Case("Oslo ſent 5 tanks.", "5 tanks", 5, "tank", category="delivery", subject="Norway"),  # ſ is read as s
     Case("Japan allocated $4.5 billion this year.", "$4.5 billion", 4.5e9, "USD", category="pledge", subject="Japan", period="year"),
     Case("Sweden approved SEK 75 billion. It will send 10 tanks.", "10 tanks", 10, "tank", category="pledge", subject="Sweden"),
