@@ -635,7 +635,10 @@ def _one_year(text: str, f: "Found", clause: tuple[int, int]) -> Optional[str]:
     return None
 
 
-def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
+def _purpose(text: str, f: "Found", category: str, hi: int, figure_at_hi: bool) -> Optional[str]:
+    """What money is for or what materiel is: the unit's own words, or a few words after a
+    sum ("for air defence"), up to `hi` (the end of the sentence, or the next figure when
+    `figure_at_hi`: words that run into it are that figure's, as in "of a promised $12 billion")."""
     if category not in ("pledge", "delivery", "capacity"):
         return None
     if f.unit and f.unit[:1].islower() and f.unit not in DURATION_UNITS and f.end > f.num_end:
@@ -646,6 +649,8 @@ def _purpose(text: str, f: "Found", category: str, hi: int) -> Optional[str]:
         return words or None
     if f.unit.isupper():
         m = _PURPOSE_AFTER.match(text[f.end:hi])
+        if m and figure_at_hi and not text[f.end + m.end():hi].strip():
+            return None
         if m and not re.match(r"\d", m.group("p")):
             p = m.group("p")
             if p.split()[0] in V.ENTITIES or p.split()[0].lower() in ("which", "that", "it", "them", "its"):
@@ -845,7 +850,7 @@ def describe(text: str, found: "list[Found]", shown: Optional[str] = None) -> li
         out.append(Attributes(
             sentence=fold(shown[s:e]), category=category, subject=subject,
             period=period, recipient=recipient,
-            purpose=_purpose(text, f, category, next_start)))
+            purpose=_purpose(text, f, category, next_start, next_start < e)))
         # what later pointers ("the company", "it") resolve to
         for c in cands:
             # a pointer of a kind ("the company") means the last name of that kind; "it" the

@@ -27,6 +27,7 @@ class Row:
     recipient: Optional[str] = ANY
     category: Optional[str] = ANY
     period: Optional[str] = ANY
+    purpose: Optional[str] = ANY
 
 
 R = Row
@@ -175,7 +176,14 @@ CATEGORIES = [
     R("Estonia signs for 12 howitzers",                                                  "12 howitzers",     category="pledge"),
     R("The US will also train 20 more pilots next year.",                                "20 more pilots",   category="count"),
 ]
-CASES = RECIPIENTS + CATEGORIES + REPORTED + NAMED + OWNERS + PERIODS + PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
+# What the money is for: the words after a sum, never those that lead into the next figure.
+PURPOSES = [
+    R("Norway pledged NOK 1 billion for air defence.",                                   "NOK 1 billion",    purpose="air defence"),
+    R("Japan paid $2 billion of a promised $9 billion in budget support.",               "$2 billion",       purpose=None),
+    R("Japan paid $2 billion of a promised $9 billion in budget support.",               "$9 billion",       purpose="budget support"),
+    R("Canada gave CAD 500 million for drones and CAD 60 million for demining.",         "CAD 500 million",  purpose="drones"),
+]
+CASES = PURPOSES + RECIPIENTS + CATEGORIES + REPORTED + NAMED + OWNERS + PERIODS + PEOPLE + SPEAKERS + COMPANIES + GROUPS + POINTERS + RECEIVERS + NOT_OWNERS + CARRY_OVER
 
 KNOWN_GAPS: list[Row] = [
     # A common-noun giver after "from" ("from its allies") is not a candidate.
@@ -206,6 +214,8 @@ def _check(row: Row) -> None:
         assert c.category.value == row.category
     if row.period != ANY:
         assert (c.period.value if c.period else None) == row.period
+    if row.purpose != ANY:
+        assert c.purpose == row.purpose
 
 
 @pytest.mark.parametrize("row", CASES, ids=[r.quote for r in CASES])
