@@ -952,7 +952,9 @@ def find_quantities(text: str) -> list[Found]:
 # output of shells has climbed to 40,000"), a question before the answer ("How many
 # shells ...? Around 50,000"), or the heading of a list ("Tanks by country:\nPoland: 300+").
 _NOUN_OF = re.compile(rf"""(?<![\w-])(?:{_alt(V.COUNT_HEADS)})\s+of\s+
-    (?:(?:the|its|their|our|new|[a-z]+)\s+){{0,2}}?(?P<n>[a-z][a-z-]+)(?![\w-])""", _F)
+    (?:(?:the|its|their|our|new|[a-z]+)\s+){{0,2}}?
+    (?!(?-i:[A-Z]{{2,}})\s+(?-i:[a-z]))        # an acronym before a word in lower case names it ("GMLRS rockets")
+    (?P<n>[a-z][a-z-]+)(?![\w-])""", _F)
 _HOW_MANY = re.compile(r"(?<![\w-])how\s+many\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z][a-z-]+)(?![\w-])", re.IGNORECASE)
 _LABEL_LINE = re.compile(r"[ \t]*(?:[-*•–·]\s*)?[^\n:.]{1,40}:[ \t]*\Z")
 _HEADING_NOUN = re.compile(r"(?<![\w-])(?P<n>[A-Za-z][a-z-]+)(?![\w-])")
