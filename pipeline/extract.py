@@ -955,6 +955,9 @@ _NOUN_OF = re.compile(rf"""(?<![\w-])(?:{_alt(V.COUNT_HEADS)})\s+of\s+
     (?:(?:the|its|their|our|new|[a-z]+)\s+){{0,2}}?
     (?!(?-i:[A-Z]{{2,}})\s+(?-i:[a-z]))        # an acronym before a word in lower case names it ("GMLRS rockets")
     (?P<n>[a-z][a-z-]+)(?![\w-])""", _F)
+# A sentence that opens on what it counts, the figure later bare ("The vehicles ... bring the
+# total to 239"): "the/these/those" and a plural, a word or two of modifiers before it.
+_OPENING_PLURAL = re.compile(r"\s*(?:the|these|those)\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z][a-z-]+)(?=[\s,])", re.IGNORECASE)
 _HOW_MANY = re.compile(r"(?<![\w-])how\s+many\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z][a-z-]+)(?![\w-])", re.IGNORECASE)
 _LABEL_LINE = re.compile(r"[ \t]*(?:[-*•–·]\s*)?[^\n:.]{1,40}:[ \t]*\Z")
 _HEADING_NOUN = re.compile(r"(?<![\w-])(?P<n>[A-Za-z][a-z-]+)(?![\w-])")
@@ -1059,6 +1062,9 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
                         break
             if noun is None and not listed:
                 noun = _plural_in(_NOUN_OF, text, s_lo, f.start, last=True)
+            if noun is None and not listed and (m := _OPENING_PLURAL.match(text, s_lo, f.start)) and \
+                    _looks_plural(m.group("n")) and m.group("n").lower() not in _STOP_WORDS | V.DURATIONS.keys():
+                noun = singular(m.group("n"))
             if noun is None and not listed:
                 noun = _plural_in(_HOW_MANY, text, s_lo, f.start)
                 if noun is None and here > 0 and text[:s_lo].rstrip().endswith("?"):
