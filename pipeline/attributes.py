@@ -549,6 +549,11 @@ def _counts_people(unit: str) -> bool:
     return unit in COUNT_NOUNS or unit.rpartition(" ")[2] in COUNT_NOUNS
 
 
+_PARTITIVE_OF = re.compile(r"\bof\s+(?:the|its|their)\s+\Z", re.IGNORECASE)
+_PROMISED_AFTER = re.compile(r"\s*(?:(?:that|which)\s+)?(?:(?:it|they|we|he|she|[A-Z][\w-]+)\s+)?(?:(?:has|have|had)\s+)?"
+                             r"(?:been\s+)?(?:promised|pledged|committed|ordered)\b")
+
+
 def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[str],
               cues: Optional[_CueIndex] = None) -> str:
     """The nearest cue word before the figure in its sentence decides; a passive verb
@@ -558,6 +563,8 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
         return "other"
     if _ARRIVE_AFTER.match(text[f.end:hi]):
         return "delivery"
+    if _PARTITIVE_OF.search(text, max(sent_start, f.start - 12), f.start) and _PROMISED_AFTER.match(text, f.end, hi):
+        return "pledge"                                # "delivered 18 of the 24 jets it promised": the whole is the promise
     pm = _PASSIVE.search(text[f.end:hi])
     if pm and pm.lastgroup and pm.lastgroup != "aux":
         if pm.lastgroup == "delivery" and _FUTURE_AUX.fullmatch(pm.group("aux")):

@@ -175,6 +175,9 @@ CATEGORIES = [
     R("The bill was backed by 300 lawmakers.",                                           "300 lawmakers",    category="count"),
     R("Estonia signs for 12 howitzers",                                                  "12 howitzers",     category="pledge"),
     R("The US will also train 20 more pilots next year.",                                "20 more pilots",   category="count"),
+    R("Oslo has delivered 18 of the 24 jets it promised.",                              "18",               category="delivery"),
+    R("Oslo has delivered 18 of the 24 jets it promised.",                              "24 jets",          category="pledge"),
+    R("Kyiv has received 20 of the 31 tanks pledged by Berlin.",                         "31 tanks",         category="pledge"),
 ]
 # What the money is for: the words after a sum, never those that lead into the next figure.
 PURPOSES = [
