@@ -257,6 +257,10 @@ def learn_names(text: str) -> dict[str, str]:
     name_matches = list(_NAME_RE.finditer(text))
     for m in name_matches:
         words = m.group("n").split()
+        while words and words[0] in V.NOT_SUBJECTS:
+            words = words[1:]
+        if any(" ".join(words[:k]) in V.ENTITIES for k in range(2, min(len(words), 3) + 1)):
+            continue                                      # "The Czech Republic": not "Czech" and a name "Republic"
         while words and (words[0] in V.NOT_SUBJECTS or words[0] in V.ENTITIES):
             words = words[1:]
         if (len(words) > 1 and words[-1].isupper() and words[-1].isalpha() and words[-1] not in V.COMPANY_SUFFIXES

@@ -147,6 +147,7 @@ NAMED = [
     R("State producer Ukroboronprom now makes 50 drones a week.",                        "50 drones",        "Ukroboronprom"),
     R("Europe spends about $400 billion a year on defence.",                             "about $400 billion", "Europe"),
     R("Europe as a whole - EU institutions, Norway and others - accounted for €62 billion of aid.", "€62 billion", "Europe"),
+    R("The Czech Republic sent 48 tanks.",                                               "48 tanks",         subject="Czech Republic"),
 ]
 # Owners named by "its", "of the ...", and not by datelines.
 OWNERS = [
