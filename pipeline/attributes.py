@@ -518,6 +518,9 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
             add(s + m.start(), s + m.end(), V.ENTITIES[named[-1]])
         else:
             add(s + m.start(), s + m.end(), m.group("g").lower(), pronoun=kind)
+    for m in _GIVERS_RE.finditer(sent):
+        *mods, head = m.group().split()
+        add(s + m.start(), s + m.end(), " ".join(mods + [head.lower()]), kind="group")  # "Donors" opening a sentence: donors
     if learned is not None:
         for m in learned.finditer(sent):
             add(s + m.start(), s + m.end(), learned_map[m.group()], kind="company")
@@ -541,6 +544,11 @@ def _candidates(text: str, s: int, e: int, learned: Optional[re.Pattern], learne
     return joined
 
 
+# Givers named by a common noun, as the subject of a verb ("donors had allocated", "allies
+# have provided"): theirs is the figure, not the tracker that counted it.
+_GIVERS_RE = re.compile(r"(?<![\w-])(?:(?:western|european|other)\s+)?(?:donors|allies|partners|backers)(?=\s+(?:have|had|has|will|would|"
+                        r"together|jointly|collectively|so\s+far|pledged|provided|gave|sent|allocated|delivered|committed|supplied))",
+                        re.IGNORECASE)
 _PAREN = re.compile(r"\([^()]{1,120}\)|\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s")
 _ADJACENT = re.compile(r"(?:['’]s)?[ \t]*(?:[:–-][ \t]*)?")
 _SAID_IT = re.compile(r"(?:['’]s)?(?:,[^,;.()\n]{1,80},)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+(?:(?:has|have|had|also)\s+)?(?:"
