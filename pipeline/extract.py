@@ -951,10 +951,10 @@ def find_quantities(text: str) -> list[Found]:
 # Where a bare figure's counted noun stands away from it: the sentence's subject ("the
 # output of shells has climbed to 40,000"), a question before the answer ("How many
 # shells ...? Around 50,000"), or the heading of a list ("Tanks by country:\nPoland: 300+").
+# "the number of (the new) tanks", "production of GMLRS rockets": the counted noun is the first
+# plural of the (up to three) words after "of" (`_plural_in`), not an acronym or a name before it.
 _NOUN_OF = re.compile(rf"""(?<![\w-])(?:{_alt(V.COUNT_HEADS)})\s+of\s+
-    (?:(?:the|its|their|our|new|[a-z]+)\s+){{0,2}}?
-    (?!(?-i:[A-Z]{{2,}})\s+(?-i:[a-z]))        # an acronym before a word in lower case names it ("GMLRS rockets")
-    (?P<n>[a-z][a-z-]+)(?![\w-])""", _F)
+    (?P<words>(?:[a-z][\w-]*[ \t]+){{0,2}}[a-z][\w-]*)""", _F)
 # A sentence that opens on what it counts, the figure later bare ("The vehicles ... bring the
 # total to 239"): "the/these/those" and a plural, a word or two of modifiers before it.
 _OPENING_PLURAL = re.compile(r"\s*(?:the|these|those)\s+(?:[a-z-]+\s+){0,2}?(?P<n>[a-z][a-z-]+)(?=[\s,])", re.IGNORECASE)
@@ -967,8 +967,10 @@ def _plural_in(pattern: re.Pattern, text: str, lo: int, hi: int, last: bool = Fa
     """The counted noun a pattern finds in text[lo:hi] (a plural, not a stop word)."""
     got = None
     for m in pattern.finditer(text, lo, hi):
-        w = m.group("n")
-        if _looks_plural(w) and w.lower() not in _STOP_WORDS and w.lower() not in V.DURATIONS:
+        words = m.group("words").split() if "words" in pattern.groupindex else [m.group("n")]
+        w = next((w for w in words if _looks_plural(w) and w.lower() not in _STOP_WORDS
+                  and w.lower() not in V.DURATIONS), None)
+        if w is not None:
             got = singular(w)
             if not last:
                 return got

@@ -228,6 +228,8 @@ ATTRIBUTES = [  # category, subject, period from the words around the figure
     Case("Kyiv got 400 drones. A third of the tanks arrived late.", "A third", 1 / 3, "tank"),
     Case("The firm raised production of GMLRS rockets to about 14,000 a year.", "about 14,000", 14_000, "rocket", "approx",
          category="capacity", period="year"),            # an acronym names the rockets, it is not what is counted
+    Case("MBDA will double production of Aster missiles to 40 a month.", "40", 40, "missile", category="capacity",
+         period="month"),                                 # a name before the plural is not what is counted
     Case("Canada sent $300 million in aid. The vehicles, built in Ontario, bring the total Canada has committed to 239.",
          "239", 239, "vehicle"),                          # the sentence opens on what it counts
     Case("Oslo ſent 5 tanks.", "5 tanks", 5, "tank", category="delivery", subject="Norway"),  # ſ is read as s
