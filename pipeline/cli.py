@@ -155,7 +155,7 @@ def review_import(out: Path | None, wait: float | None, ledger: str | None) -> N
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON object {\"claims\": [...], \"errors\": [...]} instead of a table.")
 @max_bytes_option

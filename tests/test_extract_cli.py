@@ -30,6 +30,18 @@ def test_extract_json_prints_claims_and_errors(tmp_path: Path) -> None:
         "hint": "Remove it or save the article again.", "where": ""}]
 
 
+def test_a_path_that_is_not_there_is_an_error_record_and_the_other_paths_are_read(tmp_path: Path) -> None:
+    good = write_doc(tmp_path, "2024-05-02-helsinki.txt", "Finland approved a package worth EUR 188 million.\n")
+    result = invoke("extract", str(tmp_path / "2024-05-01-gone.txt"), str(good), "--json")
+    assert result.exit_code == 0, result.output  # a single document's problem is listed, not fatal
+    data = json.loads(result.output)
+    assert [c["quote"] for c in data["claims"]] == ["EUR 188 million"]
+    assert data["errors"] == [{
+        "severity": "error", "document": "2024-05-01-gone.txt", "claim_id": "", "step": "ingest",
+        "code": "unreadable", "message": "the file could not be read (No such file or directory); skipped.",
+        "hint": "Check that the file exists and that you may read it.", "where": ""}]
+
+
 def test_decimal_values_are_json_numbers(tmp_path: Path) -> None:
     path = write_doc(tmp_path, "2024-05-02-oslo.txt", "Norway added NOK 2.75 billion.\n")
     [claim] = json.loads(invoke("extract", str(path), "--json").output)["claims"]
