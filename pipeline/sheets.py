@@ -742,9 +742,10 @@ def register_styles(ws: Any) -> None:
         cell.style_id  # noqa: B018 - asking for it is what numbers the style
 
 
-# Sheets narrow enough to print one page wide and still be read; Tracker and Claims are
-# too wide (a column a month, 27 fields): shrunk to one page their text cannot be read.
-PRINT_ONE_PAGE_WIDE = {"Charts", "Review", "Validation errors", "Documents", "About"}
+# Sheets narrow enough to print one page wide and still be read; Tracker, Claims and Review
+# are too wide (a column a month, 27 fields, 20 fields): shrunk to one page their text cannot
+# be read (Review came out in 5-point type), so they print across pages.
+PRINT_ONE_PAGE_WIDE = {"Charts", "Validation errors", "Documents", "About"}
 
 
 def set_printing(ws: Any) -> None:

@@ -51,8 +51,8 @@ def test_sheets_print_landscape_and_the_narrow_ones_one_page_wide(tracked: tuple
     wb = load_workbook(out / "tracker.xlsx")
     assert {ws.title: (ws.page_setup.orientation, ws.sheet_properties.pageSetUpPr.fitToPage if
                        ws.sheet_properties.pageSetUpPr else None, ws.page_setup.fitToWidth) for ws in wb} == {
-        "Tracker": ("landscape", None, None), "Claims": ("landscape", None, None),
-        **{n: ("landscape", True, 1) for n in ("Charts", "Review", "Validation errors", "Documents", "About")}}
+        "Tracker": ("landscape", None, None), "Claims": ("landscape", None, None), "Review": ("landscape", None, None),
+        **{n: ("landscape", True, 1) for n in ("Charts", "Validation errors", "Documents", "About")}}
 
 
 def test_tracker_shows_a_series_reported_at_three_dates(tracked: tuple[Path, Path]) -> None:
