@@ -68,7 +68,10 @@ _BARE_GROUP = re.compile(r"(?<![\w-])the\s+(?:[\w-]+\s+){0,2}?(?P<g>" + "|".join
 _LOCATION_BEFORE = re.compile(r"\b(?:in|at|across|inside|within|near|outside|on)\s+(?:the\s+)?\Z")
 _NAME_RE = re.compile(
     r"(?<![\w-])(?P<n>[A-Z][\w&.-]*[\w&](?:\s+[A-Z][\w&.-]*[\w&]){0,2})(?P<poss>['’]s)?"
-    r"(?=,?\s+(?:(?:now|also|already|still|currently)\s+)?(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed)\b|['’]s\b)")
+    r"(?=,?\s+(?:(?:now|also|already|still|currently)\s+)?(?:" + "|".join(sorted(V.SUBJECT_VERBS)) + r"|[a-z]{3,}ed"
+    # a headline's future: "Rheinmetall to make 700,000 shells a year"
+    r"|to\s+(?:make|build|produce|supply|deliver|send|buy|invest|hire|double|triple|expand|boost|raise|open|provide))\b"
+    r"|['’]s\b)")
 _RECIPIENT_BEFORE = re.compile(
     r"(?:\bto|\bfor|\bsent|\bsend|\bsends|\bgive|\bgave|\bgiven|\bgiving|\bpromised|\bpromise"
     r"|\bpromises|\bpledged|\bhanded|\bprovide|\bprovided|\bsupply|\bsupplied|\boffer|\boffered"

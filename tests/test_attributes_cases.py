@@ -51,6 +51,7 @@ COMPANIES = [
     R("Kongsberg opened a plant in Raufoss. The company employs 14,000 people.",               "14,000 people",    "Kongsberg"),
     R("Saab is the largest supplier. The Swedish group says it can make 400 missiles a year.", "400 missiles",  "Saab"),
     R("Nammo's new line in Vihtavuori will make 20,000 shells a year.",                        "20,000 shells",    "Nammo"),
+    R("Kongsberg to make 500 missiles a year\n\nThe Norwegian firm said so on Monday.",       "500 missiles",     "Kongsberg"),  # a headline's "X to make"
 ]
 # Groups named by capitalised words that no list holds.
 GROUPS = [
