@@ -192,6 +192,8 @@ _PASSIVE = re.compile(r"\A(?:(?!\b(?:once|when|after|before|if|because|while|but
                       re.IGNORECASE)
 # "the first four jets arrive before Christmas": the figure's own verb says it is delivered
 _ARRIVE_AFTER = re.compile(r"\A\s+(?:[a-z][\w-]*\s+)?(?:(?:have|has|had|already|now)\s+){0,2}(?:arrive|arrives|arrived|landed)\b")
+_ARRIVE_LATER = re.compile(r"\s+(?:will|would|shall|are\s+(?:due\s+)?to|is\s+(?:due\s+)?to|to)\s+(?:(?:soon|later|then|also)\s+)?"
+                           r"(?:arrive|follow)\b")
 _FUTURE_AUX = re.compile(r"(?:will|to)\s+be|be", re.IGNORECASE)
 # "a year ago", "a week on Tuesday", "a year on from the invasion" are times, not rates;
 # "a day on average", "a day on busy days" are rates.
@@ -576,6 +578,8 @@ def _category(text: str, f: "Found", sent_start: int, hi: int, period: Optional[
     unit = f.unit
     if unit in DURATION_UNITS or unit in ("%", "times"):
         return "other"
+    if _ARRIVE_LATER.match(text, f.end, hi):
+        return "pledge"                                # "16 tanks will arrive by summer", "12 more are to follow"
     if _ARRIVE_AFTER.match(text[f.end:hi]):
         return "delivery"
     if _PARTITIVE_OF.search(text, max(sent_start, f.start - 12), f.start) and _PROMISED_AFTER.match(text, f.end, hi):
