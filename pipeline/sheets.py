@@ -338,7 +338,27 @@ def header(ws: Any, names: Sequence[str], widths: Sequence[int]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
     landscape(ws)
+    # tall enough for a name that wraps in its column: spreadsheets do not grow the row on
+    # opening, and the wrapped words spilled, white, over the first data row
+    lines = max((_wrapped_lines(n, w) for n, w in zip(names, widths)), default=1)
+    if lines > 1:
+        ws.row_dimensions[1].height = 15 * lines
     ws.append([text(ws, n, font=HEADER_FONT, fill=HEADER_FILL, alignment=WRAP) for n in names])
+
+
+def _wrapped_lines(name: str, width: float) -> int:
+    """How many lines a header takes wrapped at word breaks in a column `width` characters wide.
+
+    >>> _wrapped_lines("Last seen in run", 9), _wrapped_lines("Document", 30)
+    (2, 1)
+    """
+    lines, used = 1, 0
+    for word in name.split():
+        if used and used + 1 + len(word) > width:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
 
 
 def landscape(ws: Any) -> None:

@@ -55,6 +55,15 @@ def test_sheets_print_landscape_and_the_narrow_ones_one_page_wide(tracked: tuple
         **{n: ("landscape", True, 1) for n in ("Charts", "Validation errors", "Documents", "About")}}
 
 
+def test_a_header_row_is_as_tall_as_its_longest_wrapped_name(tracked: tuple[Path, Path]) -> None:
+    """Spreadsheets do not grow a row on opening: "First seen in run" in a column 9 wide takes
+    three lines ("First", "seen in", "run"), which spilled over the first problem row."""
+    _, out = tracked
+    wb = load_workbook(out / "tracker.xlsx")
+    assert wb["Validation errors"].row_dimensions[1].height == 45
+    assert wb["About"].row_dimensions[1].height is None  # nothing there wraps
+
+
 def test_tracker_shows_a_series_reported_at_three_dates(tracked: tuple[Path, Path]) -> None:
     _, out = tracked
     rows = sheet_records(out / "tracker.xlsx", "Tracker")
