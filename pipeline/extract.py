@@ -963,13 +963,17 @@ _LABEL_LINE = re.compile(r"[ \t]*(?:[-*•–·]\s*)?[^\n:.]{1,40}:[ \t]*\Z")
 _HEADING_NOUN = re.compile(r"(?<![\w-])(?P<n>[A-Za-z][a-z-]+)(?![\w-])")
 
 
+def _counted_plural(word: str) -> bool:
+    """A plural that can name what a figure counts (not a stop word, not a duration)."""
+    return _looks_plural(word) and word.lower() not in _STOP_WORDS and word.lower() not in V.DURATIONS
+
+
 def _plural_in(pattern: re.Pattern, text: str, lo: int, hi: int, last: bool = False) -> Optional[str]:
     """The counted noun a pattern finds in text[lo:hi] (a plural, not a stop word)."""
     got = None
     for m in pattern.finditer(text, lo, hi):
         words = m.group("words").split() if "words" in pattern.groupindex else [m.group("n")]
-        w = next((w for w in words if _looks_plural(w) and w.lower() not in _STOP_WORDS
-                  and w.lower() not in V.DURATIONS), None)
+        w = next((w for w in words if _counted_plural(w)), None)
         if w is not None:
             got = singular(w)
             if not last:
@@ -1064,8 +1068,8 @@ def _borrow_units(text: str, found: list[Found]) -> list[Found]:
                         break
             if noun is None and not listed:
                 noun = _plural_in(_NOUN_OF, text, s_lo, f.start, last=True)
-            if noun is None and not listed and (m := _OPENING_PLURAL.match(text, s_lo, f.start)) and \
-                    _looks_plural(m.group("n")) and m.group("n").lower() not in _STOP_WORDS | V.DURATIONS.keys():
+            if noun is None and not listed and (m := _OPENING_PLURAL.match(text, s_lo, f.start)) \
+                    and _counted_plural(m.group("n")):
                 noun = singular(m.group("n"))
             if noun is None and not listed:
                 noun = _plural_in(_HOW_MANY, text, s_lo, f.start)

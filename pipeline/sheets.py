@@ -537,15 +537,13 @@ def write_claims(ws: Any, documents: Sequence[Any], claims_of: Callable[[list[st
                 sig = digest(run, False)
                 found.update(cached([sig]))
             block = found.get(sig)
-            if block is None or block.links and len(block.links) >= rows.budget:
+            if block is None or len(block.links) > rows.budget:
                 if any(doc.key not in claims for doc, _ in run):
                     claims.update(claims_of([doc.key for doc, _ in run]))
                 block = rows.render([_claim_cell(rec, key, kind, links.get(doc.key)) for _, key, kind, _ in CLAIM_COLUMNS]
                                     + [notes.get(rec["id"], {}).get(h) for h in note_headers]
                                     for doc, skip in run for rec in claims.get(doc.key, [])[skip:])
-                # kept only if Excel's link limit was not reached inside the run: its rows are
-                # then laid out as in any later render with the links to spare (or none left)
-                if cache is not None and block.complete and (rows.budget == 0 or len(block.links) < rows.budget):
+                if cache is not None and block.complete:  # not when Excel's link limit cut it short
                     cache.put(sig, block)
             rows.add(block)
 
